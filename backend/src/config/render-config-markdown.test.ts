@@ -1,0 +1,13 @@
+import { expect, it } from 'vitest';
+import { configSchema } from './config-schema.ts';
+import { renderConfigMarkdown } from './render-config-markdown.ts';
+
+it('documents every setting', () => {
+  const markdown = renderConfigMarkdown();
+  for (const setting of Object.values(configSchema)) expect(markdown).toContain(`| \`${setting.env}\` |`);
+});
+
+// docs/configuration.md is this output; CI fails when it is stale, `vitest -u` rewrites it.
+it('matches docs/configuration.md', async () => {
+  await expect(renderConfigMarkdown()).toMatchFileSnapshot('../../../docs/configuration.md');
+});
