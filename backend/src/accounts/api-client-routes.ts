@@ -1,0 +1,118 @@
+// HTTP routes managing API clients (admins) and letting a client check its own credentials.
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Database } from '../db/index.ts';
+import {
+  auditActorOf,
+  createRouter,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  roleGuard,
+} from '../http/index.ts';
+import { type ApiClient, createApiClient, listApiClients, revokeApiClient } from './api-clients.ts';
+import { clientRoles } from './roles.ts';
+
+export interface ApiClientRouteDeps {
+  db: Database;
+  clock: () => Date;
+}
+
+const clientSchema = z
+  .object({
+    clientId: z.uuid(),
+    name: z.string(),
+    role: z.enum(clientRoles),
+    createdAt: z.iso.datetime(),
+    revokedAt: z.iso.datetime().nullable(),
+  })
+  .openapi('ApiClient');
+
+const toJson = (client: ApiClient) => ({
+  ...client,
+  createdAt: client.createdAt.toISOString(),
+  revokedAt: client.revokedAt?.toISOString() ?? null,
+});
+
+const admins = roleGuard('operator-admin');
+const clients = roleGuard(...clientRoles);
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api-clients',
+  tags: ['api-clients'],
+  middleware: [admins.middleware],
+  security: admins.security,
+  responses: {
+    200: jsonResponse(z.object({ clients: z.array(clientSchema) }), 'All API clients'),
+    ...errorResponses(401, 403),
+  },
+});
+
+const createClientRoute = createRoute({
+  method: 'post',
+  path: '/api-clients',
+  tags: ['api-clients'],
+  middleware: [admins.middleware],
+  security: admins.security,
+  request: {
+    body: jsonBody(z.strictObject({ name: z.string().trim().min(1).max(100), role: z.enum(clientRoles) })),
+  },
+  responses: {
+    201: jsonResponse(
+      z.object({
+        client: clientSchema,
+        clientSecret: z.string().describe('Shown once; only its hash is stored'),
+      }),
+      'Created',
+    ),
+    ...errorResponses(400, 401, 403, 413, 415),
+  },
+});
+
+const revokeRoute = createRoute({
+  method: 'post',
+  path: '/api-clients/{clientId}/revoke',
+  tags: ['api-clients'],
+  middleware: [admins.middleware],
+  security: admins.security,
+  request: { params: z.object({ clientId: z.uuid() }) },
+  responses: { 200: jsonResponse(clientSchema, 'Revoked'), ...errorResponses(400, 401, 403, 404) },
+});
+
+const selfRoute = createRoute({
+  method: 'get',
+  path: '/api-clients/self',
+  tags: ['api-clients'],
+  middleware: [clients.middleware],
+  security: clients.security,
+  responses: {
+    200: jsonResponse(z.object({ clientId: z.uuid(), role: z.enum(clientRoles) }), 'The calling client'),
+    ...errorResponses(401, 403),
+  },
+});
+
+export function apiClientRoutes(deps: ApiClientRouteDeps) {
+  const { db, clock } = deps;
+  return createRouter()
+    .openapi(listRoute, async (c) => c.json({ clients: (await listApiClients(db)).map(toJson) }, 200))
+    .openapi(createClientRoute, async (c) => {
+      const { client, secret } = await createApiClient(db, {
+        ...c.req.valid('json'),
+        actor: auditActorOf(admins.principal(c), c.get('requestId')),
+        now: clock(),
+      });
+      return c.json({ client: toJson(client), clientSecret: secret }, 201);
+    })
+    .openapi(revokeRoute, async (c) => {
+      const client = await revokeApiClient(db, {
+        clientId: c.req.valid('param').clientId,
+        actor: auditActorOf(admins.principal(c), c.get('requestId')),
+        now: clock(),
+      });
+      return c.json(toJson(client), 200);
+    })
+    .openapi(selfRoute, async (c) => {
+      const { clientId, role } = clients.principal(c);
+      return c.json({ clientId, role }, 200);
+    });
+}

@@ -1,0 +1,117 @@
+// The composition root of the HTTP API: `createApp(deps)` wires the injected components (database, cipher,
+// JPKI verifiers, push gateway, clock) into every capability's routes under /api/v1. It picks nothing by
+// mode: the caller chooses the implementations.
+import type { GetConnInfo } from 'hono/conninfo';
+import { accountRoutes } from './accounts/account-routes.ts';
+import { apiClientRoutes } from './accounts/api-client-routes.ts';
+import type { SessionPolicy, ThrottlePolicy } from './accounts/index.ts';
+import { auditRoutes } from './audit/audit-routes.ts';
+import type { FieldCipher } from './crypto/index.ts';
+import type { Database } from './db/index.ts';
+import { deviceRoutes } from './devices/device-routes.ts';
+import type { DeviceDisconnector } from './devices/index.ts';
+import {
+  authenticate,
+  createRouter,
+  defaultMaxBodyBytes,
+  type ErrorContext,
+  errorHandler,
+  healthRoutes,
+  limitBody,
+  notFoundHandler,
+  requestId,
+  securitySchemes,
+} from './http/index.ts';
+import type { BlindIndex, CardVerifiers } from './residents/index.ts';
+import { residentRoutes } from './residents/resident-routes.ts';
+
+/** Limits and lifetimes of the identity part of the API. */
+export interface AppPolicy {
+  /** Request body limit for routes that declare none (allowBodyUpTo). */
+  maxBodyBytes: number;
+  operatorSession: SessionPolicy;
+  /** A resident on a TV: short idle time (the box may be left on), bounded total. */
+  residentSession: SessionPolicy;
+  operatorLoginThrottle: ThrottlePolicy;
+}
+
+const minutes = 60_000;
+
+export const defaultAppPolicy: AppPolicy = {
+  maxBodyBytes: defaultMaxBodyBytes,
+  operatorSession: { idleMs: 60 * minutes, maxMs: 12 * 60 * minutes },
+  residentSession: { idleMs: 30 * minutes, maxMs: 12 * 60 * minutes },
+  operatorLoginThrottle: { windowMs: 15 * minutes, maxPerAccount: 5, maxPerNetwork: 50 },
+};
+
+export interface AppDeps {
+  db: Database;
+  /** Seals personal data at rest. */
+  cipher: FieldCipher;
+  /** Finds a resident again by the four basic items without storing them in clear. */
+  blindIndex: BlindIndex;
+  /** Card login (challenge store inside) and certificate verification. */
+  jpki: CardVerifiers;
+  /** The push gateway: drops a revoked box's connection. */
+  push: DeviceDisconnector;
+  clock: () => Date;
+  /** The client address (for login throttling); @hono/node-server's getConnInfo in a server. */
+  getConnInfo: GetConnInfo;
+  policy: AppPolicy;
+  /** Receives the original of every error answered with a 5xx (the client sees only the code). */
+  reportError: (error: unknown, context: ErrorContext) => void;
+}
+
+export function createApp(deps: AppDeps) {
+  const { db, clock, policy } = deps;
+  const api = createRouter()
+    .route('/', healthRoutes({ db }))
+    .route(
+      '/',
+      accountRoutes({
+        db,
+        clock,
+        getConnInfo: deps.getConnInfo,
+        operatorLogin: { session: policy.operatorSession, throttle: policy.operatorLoginThrottle },
+      }),
+    )
+    .route('/', apiClientRoutes({ db, clock }))
+    .route('/', deviceRoutes({ db, cipher: deps.cipher, push: deps.push, clock }))
+    .route(
+      '/',
+      residentRoutes({
+        db,
+        cipher: deps.cipher,
+        blindIndex: deps.blindIndex,
+        jpki: deps.jpki,
+        clock,
+        residentSession: policy.residentSession,
+      }),
+    )
+    .route('/', auditRoutes({ db, clock }));
+
+  const app = createRouter();
+  app.onError(errorHandler(deps.reportError));
+  app.notFound(notFoundHandler);
+  app.use(
+    '*',
+    requestId(),
+    authenticate({
+      db,
+      clock,
+      operatorSession: policy.operatorSession,
+      residentSession: policy.residentSession,
+    }),
+    limitBody({ defaultBytes: policy.maxBodyBytes }),
+  );
+  for (const [name, scheme] of Object.entries(securitySchemes)) {
+    app.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
+  }
+  app.doc31('/api/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Myna TV backend', version: '1' },
+  });
+  return app.route('/api/v1', api);
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,83 @@
+// Enrolling a set-top box: an operator admin registers the household (sealed personal data) and gets a device
+// id and a secret, shown once, to provision onto the box. A replacement box joins an existing household.
+import { hashSecret, newSecret } from '../accounts/index.ts';
+import { type AuditActor, recordAudit } from '../audit/index.ts';
+import type { FieldCipher } from '../crypto/index.ts';
+import type { Database, Queryable } from '../db/index.ts';
+import { DeviceError } from './device-error.ts';
+import type { Household } from './household-schema.ts';
+
+export interface EnrolledDevice {
+  deviceId: string;
+  householdId: string;
+  /** Goes onto the box; only its hash is stored. */
+  secret: string;
+}
+
+/** Where sealed household fields live (the cipher binds each value to its row and column). */
+export const householdField = (column: 'address_sealed' | 'members_sealed', householdId: string) => ({
+  table: 'households',
+  column,
+  rowId: householdId,
+});
+
+async function insertHousehold(
+  db: Queryable,
+  cipher: FieldCipher,
+  household: Household,
+  now: Date,
+): Promise<string> {
+  const id = crypto.randomUUID();
+  await db.query(
+    `INSERT INTO households (id, local_government_code, machiaza_id, latitude, longitude, address_sealed,
+       members_sealed, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      id,
+      household.localGovernmentCode,
+      household.machiazaId,
+      household.latitude,
+      household.longitude,
+      cipher.encrypt(household.address, householdField('address_sealed', id)),
+      cipher.encrypt(JSON.stringify(household.members), householdField('members_sealed', id)),
+      now,
+    ],
+  );
+  return id;
+}
+
+export async function enrolDevice(
+  db: Database,
+  options: {
+    cipher: FieldCipher;
+    /** A new household, or the id of an enrolled one (a replacement or second box). */
+    household: Household | { householdId: string };
+    label: string;
+    actor: AuditActor;
+    now: Date;
+  },
+): Promise<EnrolledDevice> {
+  const { cipher, household, label, actor, now } = options;
+  const secret = newSecret();
+  return db.transaction(async (tx) => {
+    let householdId: string;
+    if ('householdId' in household) {
+      const rows = await tx.query('SELECT 1 FROM households WHERE id = $1', [household.householdId]);
+      if (rows.length === 0) throw new DeviceError('device.household-not-found', 'no such household');
+      householdId = household.householdId;
+    } else {
+      householdId = await insertHousehold(tx, cipher, household, now);
+    }
+    const deviceId = crypto.randomUUID();
+    await tx.query(
+      'INSERT INTO devices (id, household_id, label, secret_hash, enrolled_at) VALUES ($1, $2, $3, $4, $5)',
+      [deviceId, householdId, label, hashSecret(secret), now],
+    );
+    await recordAudit(tx, {
+      actor,
+      action: 'device.enrol',
+      target: { type: 'device', id: deviceId },
+      at: now,
+    });
+    return { deviceId, householdId, secret };
+  });
+}

@@ -1,0 +1,28 @@
+// The HTTP edge shared by every capability's routes: environment, principal, authentication, role guards,
+// body limits, request ids and the error shape.
+export type { AppEnv } from './app-env.ts';
+export { type AuthenticateOptions, authenticate } from './authenticate.ts';
+export { allowBodyUpTo, defaultMaxBodyBytes, limitBody } from './body-limit.ts';
+export {
+  type Credentials,
+  parseCredentials,
+  type ResidentSessionHeader,
+  residentSessionHeader,
+} from './credentials.ts';
+export {
+  type ErrorBody,
+  type ErrorCode,
+  type ErrorContext,
+  errorBodySchema,
+  errorHandler,
+  notFoundHandler,
+  validationHook,
+} from './error-response.ts';
+export { healthRoutes } from './health-routes.ts';
+export { errorResponses, jsonBody, jsonResponse } from './openapi-parts.ts';
+export { auditActorOf, type Principal, principalId } from './principal.ts';
+export { isPublicRoute, publicRoutes } from './public-routes.ts';
+export { RequestError, type RequestErrorCode } from './request-error.ts';
+export { requestId, requestIdHeader } from './request-id.ts';
+export { roleGuard, securitySchemes } from './role-guard.ts';
+export { createRouter } from './router.ts';
