@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['{disaster,backend,stb-bridge,tv-app,test}/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**'],
+    // *.case.test.ts files are shared suites, run by each implementation's own test file.
+    exclude: ['**/node_modules/**', '**/dist/**', '**/*.case.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

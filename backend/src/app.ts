@@ -16,6 +16,7 @@ import {
   defaultMaxBodyBytes,
   type ErrorContext,
   errorHandler,
+  type HealthProbes,
   healthRoutes,
   limitBody,
   notFoundHandler,
@@ -60,12 +61,14 @@ export interface AppDeps {
   policy: AppPolicy;
   /** Receives the original of every error answered with a 5xx (the client sees only the code). */
   reportError: (error: unknown, context: ErrorContext) => void;
+  /** Push and JPKI state for GET /health (the server gives them; without them health reports the database). */
+  health?: HealthProbes;
 }
 
 export function createApp(deps: AppDeps) {
   const { db, clock, policy } = deps;
   const api = createRouter()
-    .route('/', healthRoutes({ db }))
+    .route('/', healthRoutes({ db, ...(deps.health ? { probes: deps.health } : {}) }))
     .route(
       '/',
       accountRoutes({

@@ -44,6 +44,7 @@ export {
   closeSessionsOf,
   type OpenedSession,
   openSession,
+  purgeEndedSessions,
   resolveSession,
   type Session,
   type SessionPolicy,

@@ -39,7 +39,6 @@ export async function openSession(
   const idleExpiresAt = new Date(Math.min(now.getTime() + policy.idleMs, expiresAt.getTime()));
   const operator = 'operatorAccountId' in subject ? subject.operatorAccountId : null;
   const resident = 'residentId' in subject ? subject : null;
-  await purgeEndedSessions(db, now);
   await db.query(
     `INSERT INTO sessions (id, token_hash, operator_account_id, resident_id, device_id, created_at,
        idle_expires_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -108,8 +107,12 @@ export async function closeSessionsOf(
   else await db.query('DELETE FROM sessions WHERE operator_account_id = $1', [owner.operatorAccountId]);
 }
 
-/** Removes sessions that ended more than a day ago (kept that long so clients get 'session-expired');
- * run on every login. The idle expiry never passes the maximum, so it alone says when a session ended. */
-async function purgeEndedSessions(db: Queryable, now: Date): Promise<void> {
-  await db.query('DELETE FROM sessions WHERE idle_expires_at < $1', [new Date(now.getTime() - 86_400_000)]);
+/** Removes sessions that ended more than a day ago (kept that long so clients get 'session-expired'); run
+ * periodically by the server's housekeeping, not on the login path. The idle expiry never passes the maximum,
+ * so it alone says when a session ended. Resolves to how many were removed. */
+export async function purgeEndedSessions(db: Queryable, now: Date): Promise<number> {
+  const removed = await db.query('DELETE FROM sessions WHERE idle_expires_at < $1 RETURNING 1', [
+    new Date(now.getTime() - 86_400_000),
+  ]);
+  return removed.length;
 }

@@ -29,6 +29,24 @@ function wholeNumber(min: number, max: number) {
   return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 }
 
+/** A folder given relative to the working directory, kept absolute. */
+const folder = z
+  .string()
+  .min(1)
+  .transform((path) => resolve(path));
+
+/** Comma-separated files, kept absolute; unset stays undefined (the doc line says what that means). */
+const fileList = z
+  .string()
+  .optional()
+  .transform((text) =>
+    text
+      ?.split(',')
+      .map((path) => path.trim())
+      .filter((path) => path !== '')
+      .map((path) => resolve(path)),
+  );
+
 const fieldKeys = z
   .string()
   .optional()
@@ -54,6 +72,32 @@ export const configSchema = {
     doc: 'TCP port of the HTTP and socket.io server; 0 picks a free one.',
     default: '8080',
     schema: wholeNumber(0, 65535),
+  }),
+  shutdownTimeoutSeconds: setting({
+    env: 'SHUTDOWN_TIMEOUT_SECONDS',
+    doc:
+      'On SIGTERM or SIGINT the server stops accepting and lets requests in flight finish for at most this ' +
+      'long before closing their connections; a second signal exits at once.',
+    default: '10',
+    schema: wholeNumber(0, 600),
+  }),
+  maxBodyBytes: setting({
+    env: 'MAX_BODY_BYTES',
+    doc: 'Largest request body accepted by a route that declares no limit of its own, in bytes.',
+    default: '65536',
+    schema: wholeNumber(1024, 16 * 1024 * 1024),
+  }),
+  tvAppDir: setting({
+    env: 'TV_APP_DIR',
+    doc: 'Folder of the built TV app, served publicly at `/tv/`. Unset: not served.',
+    default: undefined,
+    schema: folder.optional(),
+  }),
+  opsAppDir: setting({
+    env: 'OPS_APP_DIR',
+    doc: 'Folder of the built operations dashboard, served publicly at `/ops/`. Unset: not served.',
+    default: undefined,
+    schema: folder.optional(),
   }),
   dataDir: setting({
     env: 'DATA_DIR',
@@ -84,6 +128,12 @@ export const configSchema = {
     secret: true,
     schema: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   }),
+  pushRedisPrefix: setting({
+    env: 'PUSH_REDIS_PREFIX',
+    doc: 'Prefix of the Redis channels of the push fan-out; nodes serving the same boxes share it.',
+    default: 'myna-tv',
+    schema: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, { error: 'must be 1-64 of A-Z a-z 0-9 : _ -' }),
+  }),
   fieldKeys: setting({
     env: 'FIELD_KEYS',
     doc:
@@ -102,19 +152,86 @@ export const configSchema = {
       error: 'must be fatal, error, warn, info, debug, trace or silent',
     }),
   }),
+  metricsToken: setting({
+    env: 'METRICS_TOKEN',
+    doc:
+      'Token a Prometheus scraper sends as `Authorization: Bearer <token>` to read `GET /metrics` (at least 32 ' +
+      'characters). Unset: only an operator-admin session may read the metrics.',
+    default: undefined,
+    secret: true,
+    schema: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+  }),
+  operatorSessionIdleSeconds: setting({
+    env: 'OPERATOR_SESSION_IDLE_SECONDS',
+    doc: 'An operator session not used for this long ends, in seconds.',
+    default: '3600',
+    schema: wholeNumber(60, 86_400),
+  }),
+  operatorSessionMaxSeconds: setting({
+    env: 'OPERATOR_SESSION_MAX_SECONDS',
+    doc: 'An operator session ends this long after login, used or not, in seconds.',
+    default: '43200',
+    schema: wholeNumber(60, 7 * 86_400),
+  }),
+  residentSessionIdleSeconds: setting({
+    env: 'RESIDENT_SESSION_IDLE_SECONDS',
+    doc: 'A resident session on a TV not used for this long ends, in seconds (the box may be left on).',
+    default: '1800',
+    schema: wholeNumber(60, 86_400),
+  }),
+  residentSessionMaxSeconds: setting({
+    env: 'RESIDENT_SESSION_MAX_SECONDS',
+    doc: 'A resident session ends this long after login, used or not, in seconds.',
+    default: '43200',
+    schema: wholeNumber(60, 7 * 86_400),
+  }),
+  operatorLoginWindowSeconds: setting({
+    env: 'OPERATOR_LOGIN_WINDOW_SECONDS',
+    doc: 'Window over which failed operator logins are counted, in seconds.',
+    default: '900',
+    schema: wholeNumber(1, 86_400),
+  }),
+  operatorLoginMaxPerAccount: setting({
+    env: 'OPERATOR_LOGIN_MAX_PER_ACCOUNT',
+    doc: 'Failed operator logins allowed per login name per window; more answer 429.',
+    default: '5',
+    schema: wholeNumber(1, 10_000),
+  }),
+  operatorLoginMaxPerNetwork: setting({
+    env: 'OPERATOR_LOGIN_MAX_PER_NETWORK',
+    doc: 'Failed operator logins allowed per client network (IPv4 address, IPv6 /64) per window.',
+    default: '50',
+    schema: wholeNumber(1, 100_000),
+  }),
   jpkiPkiDir: setting({
     env: 'JPKI_PKI_DIR',
     doc: 'Folder of the JPKI trust material: CA certificates and CRLs (in development, the emulated PKI).',
     default: ({ dataDir }) => join(dataDir, 'dev-pki'),
     defaultDoc: '`DATA_DIR/dev-pki`',
-    schema: z
-      .string()
-      .min(1)
-      .transform((path) => resolve(path)),
+    schema: folder,
+  }),
+  jpkiSignCaFiles: setting({
+    env: 'JPKI_SIGN_CA_FILES',
+    doc:
+      'Comma-separated CA certificate files (DER or PEM) signature certificates must chain to, e.g. J-LIS ' +
+      "signca0N.cer. Unset: `JPKI_PKI_DIR/sign-ca.pem` (the emulated PKI's CA).",
+    default: undefined,
+    schema: fileList,
+  }),
+  jpkiAuthCaFiles: setting({
+    env: 'JPKI_AUTH_CA_FILES',
+    doc:
+      'Comma-separated CA certificate files user-authentication certificates must chain to. Unset: ' +
+      '`JPKI_PKI_DIR/auth-ca.pem`.',
+    default: undefined,
+    schema: fileList,
   }),
   ocspUrl: setting({
     env: 'OCSP_URL',
-    doc: 'OCSP responder for JPKI certificates. Unset: the development responder of the emulated PKI.',
+    doc:
+      'OCSP responder for JPKI certificates; the CRLs `JPKI_PKI_DIR/sign.crl` and `auth.crl` are the fallback. ' +
+      'Unset: the emulated PKI in `JPKI_PKI_DIR` is created if missing and its responder and CRLs are served ' +
+      'by this server at `/dev-jpki/` (development only).',
     default: undefined,
     schema: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   }),
@@ -123,6 +240,20 @@ export const configSchema = {
     doc: 'Longest time an OCSP answer is reused before asking again, in seconds (0: never cached).',
     default: '300',
     schema: wholeNumber(0, 86_400),
+  }),
+  loginChallengeTtlSeconds: setting({
+    env: 'LOGIN_CHALLENGE_TTL_SECONDS',
+    doc: 'How long a card login challenge may be answered, in seconds.',
+    default: '120',
+    schema: wholeNumber(10, 3600),
+  }),
+  clockSkewToleranceSeconds: setting({
+    env: 'CLOCK_SKEW_TOLERANCE_SECONDS',
+    doc:
+      'Clock difference tolerated between backend nodes: a challenge issued by one node is still accepted by ' +
+      'another until its expiry (by the issuing clock) plus this many seconds.',
+    default: '30',
+    schema: wholeNumber(0, 600),
   }),
 };
 

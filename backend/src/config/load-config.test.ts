@@ -11,15 +11,32 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       host: '127.0.0.1',
       port: 8080,
+      shutdownTimeoutSeconds: 10,
+      maxBodyBytes: 65536,
+      tvAppDir: undefined,
+      opsAppDir: undefined,
       dataDir,
       databaseUrl: undefined,
       databasePoolSize: 10,
       redisUrl: undefined,
+      pushRedisPrefix: 'myna-tv',
       fieldKeys: [],
       logLevel: 'info',
+      metricsToken: undefined,
+      operatorSessionIdleSeconds: 3600,
+      operatorSessionMaxSeconds: 43200,
+      residentSessionIdleSeconds: 1800,
+      residentSessionMaxSeconds: 43200,
+      operatorLoginWindowSeconds: 900,
+      operatorLoginMaxPerAccount: 5,
+      operatorLoginMaxPerNetwork: 50,
       jpkiPkiDir: join(dataDir, 'dev-pki'),
+      jpkiSignCaFiles: undefined,
+      jpkiAuthCaFiles: undefined,
       ocspUrl: undefined,
       ocspCacheMaxAgeSeconds: 300,
+      loginChallengeTtlSeconds: 120,
+      clockSkewToleranceSeconds: 30,
     });
   });
 
@@ -35,6 +52,8 @@ describe('loadConfig', () => {
       OCSP_URL: 'http://ocsp.example/',
       OCSP_CACHE_MAX_AGE_SECONDS: '60',
       DATABASE_POOL_SIZE: '',
+      TV_APP_DIR: 'tv-app/dist',
+      JPKI_AUTH_CA_FILES: '/etc/jpki/authca01.cer, /etc/jpki/authca02.cer,',
     });
     expect(config).toMatchObject({
       host: '0.0.0.0',
@@ -47,6 +66,8 @@ describe('loadConfig', () => {
       jpkiPkiDir: '/var/lib/myna/dev-pki',
       ocspUrl: 'http://ocsp.example/',
       ocspCacheMaxAgeSeconds: 60,
+      tvAppDir: resolve('tv-app/dist'),
+      jpkiAuthCaFiles: ['/etc/jpki/authca01.cer', '/etc/jpki/authca02.cer'],
     });
     expect(config.fieldKeys.map((k) => k.id)).toEqual(['k2', 'k1']);
     expect(config.fieldKeys[0]?.key).toEqual(new Uint8Array(32).fill(2));

@@ -18,10 +18,16 @@ export {
   notFoundHandler,
   validationHook,
 } from './error-response.ts';
-export { healthRoutes } from './health-routes.ts';
+export { type HealthProbes, type HealthReport, healthRoutes, type JpkiHealth } from './health-routes.ts';
 export { errorResponses, jsonBody, jsonResponse } from './openapi-parts.ts';
 export { auditActorOf, type Principal, principalId } from './principal.ts';
-export { isPublicRoute, publicRoutes } from './public-routes.ts';
+export {
+  isPublicRoute,
+  type PublicPrefix,
+  publicPrefixes,
+  publicRoutes,
+  selfAuthenticatedRoutes,
+} from './public-routes.ts';
 export { RequestError, type RequestErrorCode } from './request-error.ts';
 export { requestId, requestIdHeader } from './request-id.ts';
 export { roleGuard, securitySchemes } from './role-guard.ts';

@@ -1,8 +1,9 @@
 // Persistent retry counters of a card's two secrets, keyed by holder id, so a blocked key stays blocked
 // across restarts like on a real card. Only counters are stored, never a secret.
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_TRIES } from '../jpki/card-ids.ts';
+import { writeFileAtomicSync } from '../storage/atomic-file.ts';
 import type { PinPurpose } from './card-contents.ts';
 import { VirtualCardError } from './virtual-card-error.ts';
 
@@ -63,17 +64,9 @@ export function createFilePinCounterStore(options: { dir?: string } = {}): PinCo
     },
     save(holderId, triesLeft) {
       const file = fileOf(holderId);
-      const temp = `${file}.${process.pid}.tmp`;
       try {
         mkdirSync(dir, { recursive: true });
-        const fd = openSync(temp, 'w', 0o600);
-        try {
-          writeSync(fd, `${JSON.stringify({ triesLeft }, null, 2)}\n`);
-          fsyncSync(fd);
-        } finally {
-          closeSync(fd);
-        }
-        renameSync(temp, file);
+        writeFileAtomicSync(file, `${JSON.stringify({ triesLeft }, null, 2)}\n`, { mode: 0o600 });
       } catch (err) {
         throw new VirtualCardError('virtual-card.state-write-failed', `cannot write ${file}`, { cause: err });
       }

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { sectionAt, sectionsFor } from './navigation.ts';
+
+describe('sectionsFor', () => {
+  it('shows the admin every section and the others only theirs', () => {
+    expect(sectionsFor('operator-admin').map((s) => s.id)).toEqual([
+      'devices',
+      'households',
+      'alerts',
+      'shelters',
+      'audit',
+    ]);
+    expect(sectionsFor('municipality-staff').map((s) => s.id)).toEqual(['households', 'alerts', 'shelters']);
+    expect(sectionsFor('shelter-staff').map((s) => s.id)).toEqual(['shelters']);
+  });
+});
+
+describe('sectionAt', () => {
+  it('opens a section by its hash only for a role that may see it', () => {
+    expect(sectionAt('#/audit', 'operator-admin')?.title).toBe('監査ログ');
+    expect(sectionAt('#/audit', 'shelter-staff')).toBeUndefined();
+    expect(sectionAt('#/shelters', 'shelter-staff')?.id).toBe('shelters');
+    expect(sectionAt('', 'operator-admin')).toBeUndefined();
+  });
+});

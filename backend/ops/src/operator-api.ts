@@ -1,0 +1,73 @@
+// The dashboard's calls to the backend's operator routes (backend/src/accounts/account-routes.ts). Wire errors
+// become OperatorApiError with the backend's error code, so views never see HTTP. The role union is imported
+// from the backend; the two response shapes mirror account-routes.ts, because importing the backend's App
+// type would type-check the whole server under the DOM library, where its webcrypto calls do not compile.
+import type { OperatorRole } from '../../src/accounts/roles.ts';
+
+/** accountSchema of account-routes.ts, as JSON. */
+export interface OperatorAccountView {
+  accountId: string;
+  loginName: string;
+  displayName: string;
+  role: OperatorRole;
+  localGovernmentCode: string | null;
+  createdAt: string;
+  disabledAt: string | null;
+}
+
+/** The 200 answer of POST /api/v1/operator/login. */
+export interface OperatorLoginResult {
+  sessionToken: string;
+  expiresAt: string;
+  account: OperatorAccountView;
+}
+
+/** `network`: the backend could not be reached; otherwise the backend's error code (ErrorCode). */
+export class OperatorApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+
+  constructor(code: string, status: number) {
+    super(`operator API: ${code} (${status})`);
+    this.name = 'OperatorApiError';
+    this.code = code;
+    this.status = status;
+  }
+}
+
+const base = '/api/v1/operator';
+
+async function call<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  init: { token?: string; body?: unknown },
+): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (init.token !== undefined) headers.authorization = `Bearer ${init.token}`;
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(`${base}${path}`, {
+      method,
+      headers,
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    });
+  } catch {
+    throw new OperatorApiError('network', 0);
+  }
+  if (response.ok) return (response.status === 204 ? undefined : await response.json()) as T;
+  const body = (await response.json().catch(() => ({}))) as { error?: { code?: string } };
+  throw new OperatorApiError(body.error?.code ?? 'unknown', response.status);
+}
+
+export function login(loginName: string, password: string): Promise<OperatorLoginResult> {
+  return call('POST', '/login', { body: { loginName, password } });
+}
+
+export function currentAccount(token: string): Promise<OperatorAccountView> {
+  return call('GET', '/me', { token });
+}
+
+export function logout(token: string): Promise<void> {
+  return call('POST', '/logout', { token });
+}

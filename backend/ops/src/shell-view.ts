@@ -1,0 +1,65 @@
+// The signed-in shell: who is logged in and in which role, the sections that role may open, and logout.
+// Sections are placeholders that later issues fill.
+import { el, show } from './dom.ts';
+import { roleLabels, type Section, sectionAt, sectionsFor } from './navigation.ts';
+import type { OperatorAccountView } from './operator-api.ts';
+
+export interface Shell {
+  root: HTMLElement;
+  /** Shows the section the location hash names (or home). */
+  route(hash: string): void;
+}
+
+export function shellView(account: OperatorAccountView, options: { onLogout: () => void }): Shell {
+  const role = roleLabels[account.role];
+  const logout = el('button', { type: 'button', class: 'logout' }, 'ログアウト');
+  logout.addEventListener('click', options.onLogout);
+  const links = sectionsFor(account.role).map((section) =>
+    el('a', { href: `#/${section.id}`, 'data-section': section.id }, section.title),
+  );
+  const home = el('a', { href: '#/' }, 'ホーム');
+  const main = el('main', { id: 'main', tabindex: '-1' });
+  const root = el(
+    'div',
+    { class: 'shell' },
+    el(
+      'header',
+      {},
+      el('p', { class: 'product' }, 'マイナTV 運用ダッシュボード'),
+      el(
+        'p',
+        { class: 'who' },
+        el('span', { class: 'name' }, account.displayName),
+        el('span', { class: 'role', 'data-role': account.role }, role),
+      ),
+      logout,
+    ),
+    el('nav', { 'aria-label': 'メニュー' }, el('ul', {}, ...[home, ...links].map((a) => el('li', {}, a)))),
+    main,
+  );
+
+  const homePage = () => [
+    el('h1', {}, 'ホーム'),
+    el('p', {}, `${account.displayName} さん、ようこそ。`),
+    el('p', {}, `あなたの役割は「${role}」です。左のメニューから作業を選んでください。`),
+  ];
+  const sectionPage = (section: Section) => [
+    el('h1', {}, section.title),
+    el('p', {}, section.summary),
+    el('p', { class: 'pending' }, 'この画面は準備中です。'),
+  ];
+
+  return {
+    root,
+    route(hash) {
+      const section = sectionAt(hash, account.role);
+      for (const a of [home, ...links]) {
+        const current = section ? a.dataset.section === section.id : a === home;
+        if (current) a.setAttribute('aria-current', 'page');
+        else a.removeAttribute('aria-current');
+      }
+      show(main, ...(section ? sectionPage(section) : homePage()));
+      main.focus();
+    },
+  };
+}

@@ -1,0 +1,5 @@
+// Public API of the demo data of the embedded default (`npm start`): 美波町, its shelters, households and
+// card holders' homes, one operator account per role.
+export { demoOperatorAccounts, demoOperatorPassword } from './demo-accounts.ts';
+export { defaultDemoHouseholdCount } from './demo-households.ts';
+export { type DemoBoxKeeper, type DemoSeedReport, seedDemo } from './seed-demo.ts';

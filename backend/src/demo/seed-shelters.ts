@@ -1,0 +1,39 @@
+// Puts a shelter registry's sites into the shelters table (migration 0004). An upsert by 共通ID: importing
+// the same data again changes nothing, a corrected data set updates the rows.
+import type { ShelterRegistry } from '@myna-tv/disaster';
+import type { Database } from '../db/index.ts';
+
+export async function importShelters(
+  db: Database,
+  options: { registry: ShelterRegistry; now: Date },
+): Promise<number> {
+  const { registry, now } = options;
+  const sites = registry.all();
+  await db.transaction(async (tx) => {
+    for (const site of sites) {
+      await tx.query(
+        `INSERT INTO shelters (id, local_government_code, kind, name, note, address, latitude, longitude,
+           hazards, accepted_people, source, imported_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text[], $10, $11, $12)
+         ON CONFLICT (id) DO UPDATE SET local_government_code = $2, kind = $3, name = $4, note = $5,
+           address = $6, latitude = $7, longitude = $8, hazards = $9::text[], accepted_people = $10,
+           source = $11`,
+        [
+          site.id,
+          registry.localGovernmentCode,
+          site.kind,
+          site.name,
+          site.note ?? null,
+          site.address,
+          site.latitude,
+          site.longitude,
+          site.kind === 'emergency-site' ? site.hazards : [],
+          site.kind === 'evacuation-shelter' ? (site.acceptedPeople ?? null) : null,
+          registry.source.publisher,
+          now,
+        ],
+      );
+    }
+  });
+  return sites.length;
+}

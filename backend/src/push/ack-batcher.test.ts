@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Queryable } from '../db/index.ts';
+import { createAckBatcher } from './ack-batcher.ts';
+import type { PushError } from './push-error.ts';
+
+/** A database that records each batch statement and answers as if every ack were new. */
+function fakeDb(fail = false) {
+  const batches: unknown[][] = [];
+  const db: Queryable = {
+    async query<T>(_sql: string, params?: readonly unknown[]) {
+      if (fail) throw new Error('connection refused');
+      const batch = JSON.parse(String(params?.[0])) as unknown[];
+      batches.push(batch);
+      return batch.map(() => ({ seq: 1 })) as T[];
+    },
+    exec: async () => {},
+  };
+  return { db, batches };
+}
+
+const ack = (seq: number) => ({
+  deviceId: '0b6f3f1e-8a55-4b8e-9f5d-6f2b9d0f6a11',
+  seq,
+  ackedAt: new Date(0),
+});
+
+describe('ack batcher', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('writes what arrived within the flush interval as one statement', async () => {
+    const { db, batches } = fakeDb();
+    const persisted: number[] = [];
+    const batcher = createAckBatcher({
+      db,
+      flushMs: 50,
+      maxBatch: 500,
+      onPersisted: (n) => persisted.push(n),
+      onError: () => {},
+    });
+    for (let seq = 1; seq <= 3; seq++) batcher.add(ack(seq));
+    expect(batches).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(batches.map((b) => b.length)).toEqual([3]);
+    expect(persisted).toEqual([3]);
+  });
+
+  it('writes at once when the batch is full, and answers each callback after the write', async () => {
+    const { db, batches } = fakeDb();
+    const batcher = createAckBatcher({
+      db,
+      flushMs: 50,
+      maxBatch: 2,
+      onPersisted: () => {},
+      onError: () => {},
+    });
+    const answers: unknown[] = [];
+    batcher.add(ack(1), (a) => answers.push(a));
+    batcher.add(ack(2), (a) => answers.push(a));
+    batcher.add(ack(3));
+    await batcher.flush();
+    expect(batches.map((b) => b.length)).toEqual([2, 1]);
+    expect(answers).toEqual([{ data: { seq: 1 } }, { data: { seq: 2 } }]);
+  });
+
+  it('reports a failed write and answers its callbacks with push.ack-failed', async () => {
+    const { db } = fakeDb(true);
+    const errors: PushError[] = [];
+    const batcher = createAckBatcher({
+      db,
+      flushMs: 50,
+      maxBatch: 10,
+      onPersisted: () => {},
+      onError: (e) => errors.push(e),
+    });
+    const answers: unknown[] = [];
+    batcher.add(ack(1), (a) => answers.push(a));
+    await batcher.flush();
+    expect(errors.map((e) => e.code)).toEqual(['push.ack-failed']);
+    expect(answers).toEqual([{ error: 'push.ack-failed', message: 'could not record 1 acks' }]);
+  });
+});

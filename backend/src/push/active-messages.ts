@@ -1,0 +1,33 @@
+// The messages in force, held in memory by every node: they are few (the alerts of the moment), and a mass
+// reconnect after a power cut must not cost a log query per box.
+import type { DeviceIdentity } from '../devices/index.ts';
+import { isTargeted } from './box-rooms.ts';
+import type { PushMessage } from './contracts.ts';
+
+export class ActiveMessages {
+  readonly #bySeq = new Map<number, PushMessage>();
+
+  /**
+   * Remembers a message; false when it is expired or this node already knew it, i.e. when it must not be
+   * fanned out (again) on this node.
+   */
+  add(message: PushMessage, now = Date.now()): boolean {
+    if (this.#bySeq.has(message.seq) || Date.parse(message.expiresAt) <= now) return false;
+    this.#bySeq.set(message.seq, message);
+    return true;
+  }
+
+  /** The messages in force for a box, in seq order. */
+  inForceFor(identity: DeviceIdentity, now = Date.now()): PushMessage[] {
+    return [...this.#bySeq.values()]
+      .filter((m) => Date.parse(m.expiresAt) > now && isTargeted(m.target, identity))
+      .sort((a, b) => a.seq - b.seq);
+  }
+
+  /** Forgets expired messages. */
+  prune(now = Date.now()): void {
+    for (const [seq, message] of this.#bySeq) {
+      if (Date.parse(message.expiresAt) <= now) this.#bySeq.delete(seq);
+    }
+  }
+}

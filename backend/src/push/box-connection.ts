@@ -1,0 +1,106 @@
+// A box's life on the `/stb` namespace: authentication in the handshake, its rooms, the replay of what it
+// missed, and its acknowledgements.
+import type { Queryable } from '../db/index.ts';
+import type { DeviceIdentity } from '../devices/index.ts';
+import type { AckBatcher } from './ack-batcher.ts';
+import type { ActiveMessages } from './active-messages.ts';
+import type { BoxNamespace, BoxSocket } from './box-namespace.ts';
+import { roomsOf } from './box-rooms.ts';
+import { type PushErrorCode, type PushMessage, pushAckSchema, pushAuthSchema } from './contracts.ts';
+import type { DeliveryLedger } from './delivery-ledger.ts';
+import { listAckedSeqs } from './message-log.ts';
+import { PushError } from './push-error.ts';
+
+/**
+ * Resolves a box's credential to its identity, throwing on unknown or revoked credentials: the devices
+ * capability's `authenticateDevice` bound to the database (tests inject a simple one).
+ */
+export type AuthenticateBox = (credential: { deviceId: string; secret: string }) => Promise<DeviceIdentity>;
+
+export interface BoxConnectionOptions {
+  nsp: BoxNamespace;
+  authenticate: AuthenticateBox;
+  db: Queryable;
+  active: ActiveMessages;
+  acks: AckBatcher;
+  ledger: DeliveryLedger;
+  onError: (error: PushError) => void;
+}
+
+export function serveBoxes(options: BoxConnectionOptions): void {
+  const { nsp } = options;
+
+  nsp.use(async (socket, next) => {
+    const auth = pushAuthSchema.safeParse(socket.handshake.auth);
+    if (!auth.success) {
+      return next(refusal('push.bad-handshake', 'auth must be { deviceId, secret, lastSeq }'));
+    }
+    const { deviceId, secret, lastSeq } = auth.data;
+    // The handshake stays in memory as long as the socket: keep no copy of the secret there.
+    delete socket.handshake.auth.secret;
+    let identity: DeviceIdentity;
+    try {
+      identity = await options.authenticate({ deviceId, secret });
+    } catch {
+      return next(refusal('push.unauthorized', 'unknown or revoked device credential'));
+    }
+    if (identity.deviceId !== deviceId) {
+      return next(refusal('push.unauthorized', 'credential of another device'));
+    }
+    socket.data = { identity, lastSeq, held: [], outstanding: new Set() };
+    next();
+  });
+
+  nsp.on('connection', (socket) => {
+    socket.join(roomsOf(socket.data.identity));
+    socket.on('push:ack', (ack, done) => {
+      const answer = typeof done === 'function' ? done : undefined;
+      const parsed = pushAckSchema.safeParse(ack);
+      if (!parsed.success) {
+        answer?.({ error: 'push.bad-ack', message: 'ack must be { seq } with a positive integer seq' });
+        return;
+      }
+      options.ledger.recordAck(socket, parsed.data.seq);
+      options.acks.add(
+        { deviceId: socket.data.identity.deviceId, seq: parsed.data.seq, ackedAt: new Date() },
+        answer,
+      );
+    });
+    socket.on('disconnect', () => options.ledger.recordDisconnect(socket));
+    replay(socket, options).catch((err: unknown) => {
+      options.onError(
+        new PushError('internal', 'replay on connect failed; the box will retry', { cause: err }),
+      );
+      socket.disconnect(true);
+    });
+  });
+}
+
+/**
+ * Sends a box, in seq order, every message in force for it that is newer than its `lastSeq` or that it never
+ * acknowledged; then the live messages that arrived meanwhile. The box ignores seqs it already has.
+ */
+async function replay(socket: BoxSocket, options: BoxConnectionOptions): Promise<void> {
+  const { identity, lastSeq } = socket.data;
+  const inForce = options.active.inForceFor(identity);
+  const claimed = inForce.filter((m) => m.seq <= lastSeq).map((m) => m.seq);
+  // Only the messages the box claims to have need a look at the delivery rows: usually none, or a few.
+  const acked =
+    claimed.length === 0 ? new Set<number>() : await listAckedSeqs(options.db, identity.deviceId, claimed);
+  const sent = new Set<number>();
+  const send = (message: PushMessage) => {
+    if (sent.has(message.seq) || acked.has(message.seq)) return;
+    sent.add(message.seq);
+    options.ledger.recordSent(socket, message.seq);
+    socket.emit('push:message', message);
+  };
+  for (const message of inForce) send(message);
+  const held = socket.data.held ?? [];
+  socket.data.held = null;
+  for (const message of held.sort((a, b) => a.seq - b.seq)) send(message);
+}
+
+/** A handshake refusal: the box sees `code` as the `connect_error` message. */
+function refusal(code: PushErrorCode, message: string): Error {
+  return Object.assign(new Error(code), { data: { message } });
+}

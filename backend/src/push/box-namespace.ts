@@ -1,0 +1,23 @@
+// Types of the `/stb` namespace as this server sees it: the wire events of contracts.ts, the events nodes send
+// each other, and what each box's socket carries.
+import type { Namespace, Socket } from 'socket.io';
+import type { DeviceIdentity } from '../devices/index.ts';
+import type { BoxToServerEvents, PushMessage, ServerToBoxEvents } from './contracts.ts';
+
+/** Between backend nodes (through the Redis adapter): one trigger per publish, each node delivers locally. */
+export interface NodeEvents {
+  'push:published': (message: PushMessage) => void;
+}
+
+export interface BoxSocketData {
+  identity: DeviceIdentity;
+  /** Highest seq the box said it has stored (handshake `lastSeq`). */
+  lastSeq: number;
+  /** While the box's replay runs, live messages for it wait here (so it gets them after, in order); null after. */
+  held: PushMessage[] | null;
+  /** Seqs sent on this connection and not yet acknowledged. */
+  outstanding: Set<number>;
+}
+
+export type BoxNamespace = Namespace<BoxToServerEvents, ServerToBoxEvents, NodeEvents, BoxSocketData>;
+export type BoxSocket = Socket<BoxToServerEvents, ServerToBoxEvents, NodeEvents, BoxSocketData>;

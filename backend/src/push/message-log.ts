@@ -1,0 +1,108 @@
+// The push message log and its delivery rows (migration 0003_push.sql): plain records in, plain records out.
+import type { Queryable } from '../db/index.ts';
+import type { JsonValue, PushMessage, PushTarget } from './contracts.ts';
+import { PushError } from './push-error.ts';
+
+interface MessageRow {
+  seq: number;
+  target_kind: PushTarget['kind'];
+  target_id: string | null;
+  payload: JsonValue;
+  created_at: Date;
+  expires_at: Date;
+}
+
+export interface NewPushMessage {
+  target: PushTarget;
+  payload: JsonValue;
+  expiresAt: Date;
+}
+
+/** One acknowledgement of a message by a device. */
+export interface DeliveryAck {
+  deviceId: string;
+  seq: number;
+  ackedAt: Date;
+}
+
+const columns = 'seq, target_kind, target_id, payload, created_at, expires_at';
+
+/** Appends a message; the database assigns its seq. */
+export async function appendMessage(db: Queryable, message: NewPushMessage): Promise<PushMessage> {
+  const [row] = await db.query<MessageRow>(
+    `INSERT INTO push_message (target_kind, target_id, payload, expires_at)
+     VALUES ($1, $2, $3::jsonb, $4) RETURNING ${columns}`,
+    [message.target.kind, targetId(message.target), JSON.stringify(message.payload), message.expiresAt],
+  );
+  if (!row) throw new PushError('internal', 'INSERT … RETURNING gave no row');
+  return toMessage(row);
+}
+
+/** Every message not yet expired, in seq order (few at any time: they are the alerts in force). */
+export async function listMessagesInForce(db: Queryable): Promise<PushMessage[]> {
+  const rows = await db.query<MessageRow>(
+    `SELECT ${columns} FROM push_message WHERE expires_at > now() ORDER BY seq`,
+  );
+  return rows.map(toMessage);
+}
+
+/** Which of `seqs` the device has acknowledged. */
+export async function listAckedSeqs(
+  db: Queryable,
+  deviceId: string,
+  seqs: readonly number[],
+): Promise<Set<number>> {
+  if (seqs.length === 0) return new Set();
+  const rows = await db.query<{ seq: number }>(
+    `SELECT seq FROM push_delivery
+     WHERE device_id = $1 AND seq IN (SELECT jsonb_array_elements_text($2::jsonb)::bigint)`,
+    [deviceId, JSON.stringify(seqs)],
+  );
+  return new Set(rows.map((row) => row.seq));
+}
+
+/**
+ * Records a batch of acknowledgements in one statement. Acks of unknown messages and repeats are skipped;
+ * resolves to how many rows were new.
+ */
+export async function recordAcks(db: Queryable, acks: readonly DeliveryAck[]): Promise<number> {
+  if (acks.length === 0) return 0;
+  const batch = acks.map((a) => ({ device_id: a.deviceId, seq: a.seq, acked_at: a.ackedAt.toISOString() }));
+  const rows = await db.query(
+    `INSERT INTO push_delivery (device_id, seq, acked_at)
+     SELECT a.device_id, a.seq, a.acked_at
+     FROM jsonb_to_recordset($1::jsonb) AS a(device_id uuid, seq bigint, acked_at timestamptz)
+     WHERE EXISTS (SELECT 1 FROM push_message m WHERE m.seq = a.seq)
+     ON CONFLICT DO NOTHING
+     RETURNING seq`,
+    [JSON.stringify(batch)],
+  );
+  return rows.length;
+}
+
+function targetId(target: PushTarget): string | null {
+  switch (target.kind) {
+    case 'all':
+      return null;
+    case 'area':
+      return target.areaCode;
+    case 'household':
+      return target.householdId;
+  }
+}
+
+function toMessage(row: MessageRow): PushMessage {
+  return {
+    seq: row.seq,
+    target: toTarget(row.target_kind, row.target_id),
+    payload: row.payload,
+    createdAt: row.created_at.toISOString(),
+    expiresAt: row.expires_at.toISOString(),
+  };
+}
+
+function toTarget(kind: PushTarget['kind'], id: string | null): PushTarget {
+  if (kind === 'all') return { kind };
+  if (id === null) throw new PushError('internal', `push_message row of kind ${kind} has no target_id`);
+  return kind === 'area' ? { kind, areaCode: id } : { kind, householdId: id };
+}

@@ -1,0 +1,155 @@
+// The push gateway: socket.io on the backend's HTTP server, namespace `/stb`, one connection per set-top box.
+// Messages live in the database until acknowledged; every node delivers to its own boxes after one trigger.
+import type { ServerType } from '@hono/node-server';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Server } from 'socket.io';
+import type { Queryable } from '../db/index.ts';
+import { createAckBatcher } from './ack-batcher.ts';
+import { ActiveMessages } from './active-messages.ts';
+import { type AuthenticateBox, serveBoxes } from './box-connection.ts';
+import type { BoxNamespace, BoxSocketData, NodeEvents } from './box-namespace.ts';
+import { deviceRoom } from './box-rooms.ts';
+import {
+  type BoxToServerEvents,
+  PUSH_NAMESPACE,
+  type PushMessage,
+  type ServerToBoxEvents,
+} from './contracts.ts';
+import { DeliveryLedger } from './delivery-ledger.ts';
+import { createLocalFanout } from './local-fanout.ts';
+import { appendMessage, listMessagesInForce } from './message-log.ts';
+import { checkPublishRequest, type PublishRequest } from './publish-request.ts';
+import { PushError } from './push-error.ts';
+import { connectRedis, type RedisLink } from './redis-link.ts';
+
+export interface PushGatewayOptions {
+  /** The backend's HTTP server (what `serve()` of @hono/node-server returns): socket.io shares its port. */
+  httpServer: ServerType;
+  db: Queryable;
+  authenticate: AuthenticateBox;
+  /** Several nodes share the push through Redis; unset: this node alone, in-memory adapter. */
+  redis?: { url: string; keyPrefix: string; connectTimeoutMs?: number };
+  /** Sockets written per event-loop turn during a fan-out (default 1000). */
+  chunkSize?: number;
+  /** Acks are written every `ackFlushMs` or per `ackBatchSize`, whichever comes first (default 50 ms / 500). */
+  ackFlushMs?: number;
+  ackBatchSize?: number;
+  /** How often each node reads the log for messages whose trigger it missed, e.g. during a Redis outage. */
+  catchUpMs?: number;
+  /** Failures nobody awaits (ack writes, replays, Redis): for the composition root to log. */
+  onError?: (error: PushError) => void;
+}
+
+export interface PushStats {
+  /** Boxes connected to this node. */
+  connected: number;
+  /** Messages written to boxes by this node (one per box and message, replays included). */
+  sent: number;
+  /** Delivery rows this node recorded (first ack of a box for a message). */
+  acked: number;
+  /** Messages sent to boxes connected here and not yet acknowledged. */
+  pending: number;
+}
+
+export type PushHealth = { adapter: 'memory' } | { adapter: 'redis'; redis: 'up' | 'down' };
+
+export interface PushGateway {
+  /** Stores a message and pushes it to every connected box it targets; resolves to the stored message. */
+  publish(request: PublishRequest): Promise<PushMessage>;
+  /** Ends every connection of a device, on any node (on this node only while Redis is down). */
+  disconnectDevice(deviceId: string): Promise<void>;
+  stats(): PushStats;
+  /** With Redis down, push reaches only the boxes of this node (others catch up from the log). */
+  health(): PushHealth;
+  /** Disconnects the boxes and writes buffered acks; the HTTP server is left to its owner. */
+  close(): Promise<void>;
+}
+
+export async function createPushGateway(options: PushGatewayOptions): Promise<PushGateway> {
+  const { db } = options;
+  const onError = options.onError ?? (() => {});
+  const io = new Server<BoxToServerEvents, ServerToBoxEvents, NodeEvents, BoxSocketData>(options.httpServer, {
+    // Websocket only: no long-polling, hence no sticky sessions behind a load balancer.
+    transports: ['websocket'],
+    perMessageDeflate: false,
+    serveClient: false,
+    // Boxes only send acks.
+    maxHttpBufferSize: 64 * 1024,
+  });
+  let redis: RedisLink | undefined;
+  if (options.redis) {
+    const { url, keyPrefix, connectTimeoutMs = 2000 } = options.redis;
+    redis = await connectRedis({ url, connectTimeoutMs, onError });
+    io.adapter(createAdapter(redis.pub, redis.sub, { key: keyPrefix }));
+  }
+  const nsp: BoxNamespace = io.of(PUSH_NAMESPACE);
+  const ledger = new DeliveryLedger();
+  const active = new ActiveMessages();
+  const fanout = createLocalFanout({ nsp, chunkSize: options.chunkSize ?? 1000, ledger });
+  const acks = createAckBatcher({
+    db,
+    flushMs: options.ackFlushMs ?? 50,
+    maxBatch: options.ackBatchSize ?? 500,
+    onPersisted: (count) => ledger.recordPersisted(count),
+    onError,
+  });
+
+  /** Delivers on this node unless this node already did (trigger, catch-up and publish may all bring it). */
+  const deliverOnce = (message: PushMessage) => {
+    if (!active.add(message)) return;
+    fanout.deliver(message).catch((err: unknown) => {
+      onError(new PushError('internal', `delivery of message ${message.seq} failed`, { cause: err }));
+    });
+  };
+
+  nsp.on('push:published', deliverOnce);
+  serveBoxes({ nsp, authenticate: options.authenticate, db, active, acks, ledger, onError });
+
+  let catchingUp: Promise<void> | undefined;
+  const catchUp = (): Promise<void> => {
+    catchingUp ??= (async () => {
+      active.prune();
+      for (const message of await listMessagesInForce(db)) deliverOnce(message);
+    })()
+      .catch((err: unknown) =>
+        onError(new PushError('internal', 'reading the message log failed', { cause: err })),
+      )
+      .finally(() => {
+        catchingUp = undefined;
+      });
+    return catchingUp;
+  };
+  // Triggers are already being listened to, so no message falls between this first read and the live stream.
+  await catchUp();
+  const catchUpTimer = setInterval(catchUp, options.catchUpMs ?? 2000).unref();
+
+  return {
+    async publish(request) {
+      const message = await appendMessage(db, checkPublishRequest(request));
+      // The trigger goes first so that the other nodes deliver while this one does.
+      if (redis?.isUp()) nsp.serverSideEmit('push:published', message);
+      deliverOnce(message);
+      return message;
+    },
+    async disconnectDevice(deviceId) {
+      nsp.local.in(deviceRoom(deviceId)).disconnectSockets(true);
+      if (redis?.isUp()) nsp.in(deviceRoom(deviceId)).disconnectSockets(true);
+    },
+    stats() {
+      const { sent, acked, pending } = ledger;
+      return { connected: nsp.sockets.size, sent, acked, pending };
+    },
+    health() {
+      return redis ? { adapter: 'redis', redis: redis.isUp() ? 'up' : 'down' } : { adapter: 'memory' };
+    },
+    async close() {
+      clearInterval(catchUpTimer);
+      nsp.local.disconnectSockets(true);
+      await catchingUp;
+      await acks.flush();
+      await nsp.adapter.close();
+      io.engine.close();
+      await redis?.close();
+    },
+  };
+}

@@ -1,0 +1,159 @@
+// The one composition root of a backend process. From validated configuration: the database (PGlite or
+// PostgreSQL) and its migrations, the field cipher, the card verifiers, the HTTP app with its static mounts
+// and /metrics, the node server and the push gateway on it (Redis fan-out when REDIS_URL is set).
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono } from 'hono';
+import { createApp } from '../app.ts';
+import type { Config } from '../config/index.ts';
+import { createFieldCipher, loadFieldKeys, verifyFieldKeys } from '../crypto/index.ts';
+import { type Database, migrate, openDatabase } from '../db/index.ts';
+import { authenticateDevice } from '../devices/index.ts';
+import { type AppEnv, errorHandler, notFoundHandler } from '../http/index.ts';
+import {
+  countOperations,
+  createBackendMetrics,
+  createLogger,
+  errorFields,
+  type Logger,
+  observeRequests,
+} from '../observability/index.ts';
+import { createPushGateway, type PushGateway } from '../push/index.ts';
+import { createBlindIndex } from '../residents/index.ts';
+import { appPolicyOf } from './app-policy.ts';
+import { startHousekeeping } from './housekeeping.ts';
+import { createHttpServer } from './http-server.ts';
+import { devPkiMount, setUpJpki } from './jpki-setup.ts';
+import { metricsHandler } from './metrics-route.ts';
+import { mountStatic } from './static-mounts.ts';
+
+export interface StartBackendOptions {
+  config: Config;
+  /** Default: JSON lines on stdout at LOG_LEVEL. */
+  logger?: Logger;
+  /** Default: the system clock (tests move it). */
+  clock?: () => Date;
+}
+
+export interface Backend {
+  /** e.g. `http://127.0.0.1:8080` */
+  url: string;
+  app: Hono<AppEnv>;
+  db: Database;
+  push: PushGateway;
+  /** Graceful stop: no new connections, requests in flight finish (SHUTDOWN_TIMEOUT_SECONDS at most), push
+   * and database closed. Resolves false if the deadline cut requests short. */
+  close(): Promise<boolean>;
+}
+
+export async function startBackend(options: StartBackendOptions): Promise<Backend> {
+  const { config } = options;
+  const clock = options.clock ?? (() => new Date());
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  // Undone in reverse order if start-up fails half-way.
+  const undo: (() => Promise<unknown>)[] = [];
+  try {
+    const counted = countOperations(await openDatabase(config));
+    const { db } = counted;
+    undo.push(() => db.close());
+    const applied = await migrate(db);
+    const keys = await loadFieldKeys(config);
+    const cipher = createFieldCipher(keys);
+    await verifyFieldKeys(db, cipher);
+
+    let url = '';
+    const jpki = await setUpJpki({ config, db, clock, selfUrl: () => url });
+    const root = new Hono<AppEnv>();
+    const http = createHttpServer((request, bindings) => root.fetch(request, bindings));
+    const push = await createPushGateway({
+      httpServer: http.server,
+      db,
+      authenticate: (credential) => authenticateDevice(db, credential),
+      ...(config.redisUrl ? { redis: { url: config.redisUrl, keyPrefix: config.pushRedisPrefix } } : {}),
+      onError: (error) => logger.warn('push', { error: errorFields(error) }),
+    });
+    undo.push(() => push.close());
+    const metrics = createBackendMetrics({
+      push,
+      ocspCache: () => jpki.status.stats(),
+      chainCache: () => jpki.certificates.chainCacheStats(),
+      db: { inFlight: counted.inFlight, poolMax: config.databaseUrl ? config.databasePoolSize : 1 },
+    });
+    undo.push(async () => metrics.stop());
+    const policy = appPolicyOf(config);
+    const reportError = (error: unknown, context: { requestId: string; method: string }) =>
+      logger.error('request failed', {
+        requestId: context.requestId,
+        method: context.method,
+        error: errorFields(error),
+      });
+
+    root.onError(errorHandler(reportError));
+    root.notFound(notFoundHandler);
+    root.use('*', observeRequests({ logger, metrics }));
+    root.route(
+      '/',
+      createApp({
+        db,
+        cipher,
+        blindIndex: createBlindIndex(keys, 'resident-basic-info'),
+        jpki,
+        push,
+        clock,
+        getConnInfo,
+        policy,
+        reportError,
+        health: { push: () => push.health(), jpki: jpki.health },
+      }),
+    );
+    root.get(
+      '/metrics',
+      metricsHandler({
+        render: metrics.render,
+        token: config.metricsToken,
+        db,
+        clock,
+        operatorSession: policy.operatorSession,
+      }),
+    );
+    if (config.tvAppDir) mountStatic(root, { prefix: '/tv/', dir: config.tvAppDir });
+    if (config.opsAppDir) mountStatic(root, { prefix: '/ops/', dir: config.opsAppDir });
+    if (jpki.devPkiApp) root.route(devPkiMount, jpki.devPkiApp);
+
+    const housekeeping = startHousekeeping({ db, challenges: jpki.challenges, clock, logger });
+    undo.push(() => housekeeping.stop());
+    url = await http.listen({ host: config.host, port: config.port });
+    logger.info('listening', {
+      url,
+      database: config.databaseUrl ? 'postgresql' : 'pglite',
+      migrationsApplied: applied.length,
+      push: push.health(),
+      jpki: { mode: jpki.devPkiApp ? 'development' : 'configured', ...jpki.health() },
+    });
+
+    let closing: Promise<boolean> | undefined;
+    return {
+      url,
+      app: root,
+      db,
+      push,
+      close: () => {
+        closing ??= (async () => {
+          http.stopAccepting();
+          const drained = await http.drain(config.shutdownTimeoutSeconds * 1000);
+          if (!drained) logger.warn('shutdown deadline passed: closing requests still in flight');
+          await push.close();
+          await http.closeAll();
+          await housekeeping.stop();
+          metrics.stop();
+          await db.close();
+          logger.info('stopped', { drained });
+          return drained;
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    for (const step of undo.reverse()) await step().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,185 @@
+// The contract of the bridge's localhost API, defined once by this serving side: requests, answers, error codes,
+// the Server-Sent Events and the remote keys. The TV app imports the types with `import type`. This file holds no
+// server code and imports only types, so its few values (the keyboard table, the default port) are plain data
+// that a browser bundle may import too (`@myna-tv/stb-bridge/contracts`).
+import type { PushMessage } from '@myna-tv/backend';
+import type { ApduErrorCode } from '../apdu/apdu-error.ts';
+import type { CardErrorCode } from '../card/card-error.ts';
+import type { RemoteKey } from '../card/remote-keys.ts';
+import type { PinKind } from '../jpki/pin-format.ts';
+import type { LinkErrorCode } from '../link/link-error.ts';
+import type { SessionErrorCode } from '../session/session-error.ts';
+
+/** The remote's keys are the card layer's (card/remote-keys.ts: the HID remote's key codes). */
+export type { PinKind, PushMessage, RemoteKey };
+
+/** Default port of the local API (127.0.0.1 only). */
+export const DEFAULT_LOCAL_API_PORT = 8090;
+
+// ---- Remote keys -------------------------------------------------------------------------------------------
+
+/**
+ * The virtual remote: `KeyboardEvent.key` → remote key, for the embedded default where the viewer uses a
+ * keyboard (and for STB browsers, whose remotes arrive as the `ColorF…` keys). Letters match either case; while
+ * a text field has focus the TV app takes letters and digits as text instead.
+ *
+ * | keyboard                        | remote            |
+ * |---------------------------------|-------------------|
+ * | ArrowUp / Down / Left / Right   | up/down/left/right|
+ * | Enter                           | ok                |
+ * | Backspace, Escape               | back              |
+ * | Home                            | home              |
+ * | 0–9                             | 0–9               |
+ * | F1 or R, ColorF0Red             | red               |
+ * | F2 or G, ColorF1Green           | green             |
+ * | F3 or Y, ColorF2Yellow          | yellow            |
+ * | F4 or B, ColorF3Blue            | blue              |
+ */
+export const keyboardRemoteKeys: Readonly<Record<string, RemoteKey>> = {
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+  Enter: 'ok',
+  Backspace: 'back',
+  Escape: 'back',
+  Home: 'home',
+  ...Object.fromEntries([...'0123456789'].map((digit) => [digit, digit as RemoteKey])),
+  F1: 'red',
+  r: 'red',
+  R: 'red',
+  ColorF0Red: 'red',
+  F2: 'green',
+  g: 'green',
+  G: 'green',
+  ColorF1Green: 'green',
+  F3: 'yellow',
+  y: 'yellow',
+  Y: 'yellow',
+  ColorF2Yellow: 'yellow',
+  F4: 'blue',
+  b: 'blue',
+  B: 'blue',
+  ColorF3Blue: 'blue',
+};
+
+// ---- Card --------------------------------------------------------------------------------------------------
+
+/** `checking`: a card was inserted and the bridge is looking for the JPKI application on it. */
+export type CardStatus = 'absent' | 'checking' | 'jpki' | 'not-jpki';
+
+/** GET /card, and the first event of every /events stream. */
+export interface CardState {
+  /** The reader in use; null when no reader is attached. */
+  reader: string | null;
+  card: CardStatus;
+}
+
+/** GET /card/tries?kind=auth|sign: tries left without using one (0: blocked). */
+export interface TriesResponse {
+  kind: PinKind;
+  triesLeft: number;
+}
+
+// ---- Session -----------------------------------------------------------------------------------------------
+
+/** POST /login: the 4-digit user-authentication PIN. */
+export interface LoginRequest {
+  pin: string;
+}
+
+/**
+ * POST /register: the signature password (6–16 letters and digits) signs the registration, and the PIN the
+ * one-time challenge, as the backend links the user-authentication certificate in the same step.
+ */
+export interface RegisterRequest {
+  password: string;
+  pin: string;
+}
+
+/** What the TV app shows of the logged-in resident (the session token stays in the bridge). */
+export interface ResidentView {
+  /** Name as on the signature certificate (full-width space between family and given name). */
+  name: string;
+  /** Latest end of the session; the backend may end it earlier after idle time. */
+  expiresAt: string;
+}
+
+/** GET /session, POST /logout, and the `session:changed` event. */
+export type SessionState = { loggedIn: false } | ({ loggedIn: true } & ResidentView);
+
+/** POST /login answer. */
+export interface LoginResponse {
+  resident: ResidentView;
+}
+
+/** POST /register answer; `created` is false when the card re-linked a known resident. */
+export interface RegisterResponse {
+  resident: ResidentView;
+  created: boolean;
+}
+
+// ---- Messages ----------------------------------------------------------------------------------------------
+
+/** GET /messages: pushed messages not shown yet and still in force, oldest first. */
+export interface MessagesResponse {
+  messages: PushMessage[];
+}
+
+/** POST /messages/:seq/shown answer. */
+export interface MessageShownResponse {
+  seq: number;
+}
+
+// ---- Events (GET /events, Server-Sent Events; the SSE `event:` is `type`, `data:` the JSON object) ---------
+
+export type BridgeEvent =
+  /** Sent first on every stream, then whenever reader or card change. */
+  | { type: 'card:state'; state: CardState }
+  | { type: 'reader:missing' }
+  | { type: 'reader:attached'; reader: string }
+  /** A card was inserted and checked: `jpki` says whether it has the JPKI application (a My Number Card). */
+  | { type: 'card:inserted'; reader: string; jpki: boolean }
+  | { type: 'card:removed'; reader: string }
+  /** A key pressed (or held: `repeat`) on the HID remote; the keyboard's keys reach the TV app directly. */
+  | { type: 'remote:key'; key: RemoteKey; repeat: boolean }
+  /** A pushed message, already on disk in the inbox. */
+  | { type: 'message:received'; message: PushMessage }
+  /** Sent second on every stream, then on login, logout and expiry. */
+  | { type: 'session:changed'; session: SessionState };
+
+export type BridgeEventType = BridgeEvent['type'];
+
+// ---- Errors ------------------------------------------------------------------------------------------------
+
+/** Codes of the local API itself. */
+export type LocalApiOwnErrorCode =
+  /** The request's Origin is not the TV app's (or a state-changing request has none). */
+  | 'request.origin-forbidden'
+  /** The Host is not 127.0.0.1 or localhost (DNS rebinding). */
+  | 'request.host-forbidden'
+  | 'request.invalid'
+  | 'request.not-found'
+  /** The message is not in the inbox, already shown, or expired. */
+  | 'message.not-pending'
+  | 'internal';
+
+/** Every code a client can see: the card's, the resident flows', the inbox's and the API's own. */
+export type LocalApiErrorCode =
+  | CardErrorCode
+  | ApduErrorCode
+  | SessionErrorCode
+  | Extract<LinkErrorCode, 'link.inbox-write-failed'>
+  | LocalApiOwnErrorCode;
+
+/** Every error answer: `{ error: { code, message, triesLeft?, pinKind? } }`. Never contains a PIN. */
+export interface ErrorResponse {
+  error: {
+    code: LocalApiErrorCode;
+    message: string;
+    /** For `card.pin-wrong` / `card.pin-blocked`. */
+    triesLeft?: number;
+    /** Which secret a PIN error is about (registration uses both). */
+    pinKind?: PinKind;
+  };
+}

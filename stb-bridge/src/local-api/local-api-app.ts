@@ -1,0 +1,73 @@
+// The localhost API the TV app calls: origin and host guard, CORS for the TV app's origin, one request log line
+// per call (method, path, status, duration: never a body), errors rendered by local-api-error.ts.
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import type { PushInbox } from '../link/push-inbox.ts';
+import { errorFields, type Logger } from '../log/json-logger.ts';
+import type { CardAccess } from '../session/card-access.ts';
+import type { ResidentSession } from '../session/resident-session.ts';
+import { cardRoutes } from './card-routes.ts';
+import type { BridgeEvent, CardState, ErrorResponse } from './contracts.ts';
+import { type BridgeEventSource, eventRoutes } from './event-routes.ts';
+import { renderError } from './local-api-error.ts';
+import { messageRoutes } from './message-routes.ts';
+import { originGuard } from './origin-guard.ts';
+import { sessionRoutes } from './session-routes.ts';
+
+export interface LocalApiDeps {
+  /** Origins of the TV app, e.g. `http://127.0.0.1:8080`. */
+  allowedOrigins: readonly string[];
+  cards: { readonly state: CardState };
+  access: CardAccess;
+  session: ResidentSession;
+  inbox: PushInbox;
+  events: BridgeEventSource;
+  logger: Logger;
+  /** Aborting it ends the open event streams (shutdown). */
+  shutdown?: AbortSignal;
+}
+
+export function createLocalApi(deps: LocalApiDeps) {
+  const { logger } = deps;
+  const allowed = new Set(deps.allowedOrigins);
+  const snapshot = (): BridgeEvent[] => [
+    { type: 'card:state', state: deps.cards.state },
+    { type: 'session:changed', session: deps.session.state },
+  ];
+  const app = new Hono();
+  app.onError((error, c) => {
+    const rendered = renderError(error);
+    if (!rendered.known) logger.error('local-api.internal', { path: c.req.path, ...errorFields(error) });
+    return c.json(rendered.body, rendered.status);
+  });
+  app.notFound((c) =>
+    c.json<ErrorResponse>({ error: { code: 'request.not-found', message: 'no such route' } }, 404),
+  );
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    const fields = { method: c.req.method, path: c.req.path, status: c.res.status };
+    logger.info('local-api.request', { ...fields, ms: Math.round(performance.now() - started) });
+  });
+  // The guard first: a preflight from another origin is refused too, not answered by CORS.
+  app.use(
+    '*',
+    originGuard({ allowedOrigins: deps.allowedOrigins }),
+    cors({
+      origin: (origin) => (allowed.has(origin) ? origin : null),
+      allowMethods: ['GET', 'POST'],
+      allowHeaders: ['Content-Type'],
+      maxAge: 600,
+    }),
+  );
+  return app
+    .route('/', cardRoutes(deps))
+    .route('/', sessionRoutes(deps))
+    .route('/', messageRoutes(deps))
+    .route(
+      '/',
+      eventRoutes({ events: deps.events, snapshot, shutdown: deps.shutdown ?? new AbortController().signal }),
+    );
+}
+
+export type LocalApi = ReturnType<typeof createLocalApi>;

@@ -1,0 +1,24 @@
+// GET /messages and POST /messages/:seq/shown: the pushed messages the inbox keeps on disk until the TV app
+// has shown them.
+
+import { Hono } from 'hono';
+import type { PushInbox } from '../link/push-inbox.ts';
+import type { MessageShownResponse, MessagesResponse } from './contracts.ts';
+import { LocalApiError } from './local-api-error.ts';
+
+export function messageRoutes(deps: { inbox: PushInbox }) {
+  const { inbox } = deps;
+  return new Hono()
+    .get('/messages', (c) => c.json<MessagesResponse>({ messages: inbox.pending() }))
+    .post('/messages/:seq/shown', async (c) => {
+      const text = c.req.param('seq');
+      const seq = Number(text);
+      if (!/^[1-9][0-9]{0,15}$/.test(text) || !Number.isSafeInteger(seq)) {
+        throw new LocalApiError('request.invalid', 'seq must be a positive whole number');
+      }
+      if (!(await inbox.markShown(seq))) {
+        throw new LocalApiError('message.not-pending', `message ${seq} is not waiting to be shown`);
+      }
+      return c.json<MessageShownResponse>({ seq });
+    });
+}

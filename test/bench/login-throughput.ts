@@ -1,0 +1,141 @@
+// Card logins per second through a whole backend: main.ts in its own process on a real PostgreSQL (a temp
+// database), N set-top boxes enrolled and N residents registered over HTTP, then sustained logins over HTTP
+// from this process with bounded concurrency (keep-alive connections). A login is a challenge (POST
+// /login/challenge) and a proof (POST /login) signed with the holder's real RSA key. The card signs on the
+// box, not on the backend, so the challenges are fetched (timed on their own) and signed before the login
+// clock starts; the login phase is then what one node sustains. Goal: ≥ 1,000 logins/s, p99 < 50 ms.
+//   npx tsx test/bench/login-throughput.ts [--residents 100] [--logins 10000] [--concurrency 16] [--profile DIR]
+import { sign } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createPostgresDatabase, createTempPostgresDatabase } from '@myna-tv/backend';
+import { adminHeaders, type Box, enrolBox, register } from '../server/support/backend-api.ts';
+import { startBackendProcess } from '../server/support/backend-process.ts';
+import type { ResidentCard } from '../server/support/resident-card.ts';
+import { issueCards } from './support/benchmark-cards.ts';
+import { HttpClient } from './support/http-load.ts';
+import { cpuOf, postgresCpu } from './support/process-cpu.ts';
+
+export interface LoginThroughputOptions {
+  residents?: number;
+  logins?: number;
+  concurrency?: number;
+  /** Write a CPU profile of the backend process into this folder (`--cpu-prof`). */
+  profileDir?: string;
+}
+
+export async function benchLoginThroughput(
+  options: LoginThroughputOptions = {},
+): Promise<{ name: string; figures: Record<string, number | string> }> {
+  const { residents = 100, logins = 10_000, concurrency = 16, profileDir } = options;
+  const temp = await createTempPostgresDatabase();
+  const dataDir = await mkdtemp(join(os.tmpdir(), 'bench-login-throughput-'));
+  const db = createPostgresDatabase({ url: temp.url });
+  let backend: Awaited<ReturnType<typeof startBackendProcess>> | undefined;
+  try {
+    const cards = await issueCards(join(dataDir, 'dev-pki'), residents);
+    backend = await startBackendProcess(
+      {
+        DATA_DIR: dataDir,
+        DATABASE_URL: temp.url,
+        FIELD_KEYS: `k1:${Buffer.alloc(32, 9).toString('base64')}`,
+        LOGIN_CHALLENGE_TTL_SECONDS: '3600',
+      },
+      profileDir ? { nodeOptions: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {},
+    );
+    const { url } = backend;
+    const admin = await adminHeaders(url, db);
+    const people: { box: Box; card: ResidentCard }[] = [];
+    for (const card of cards) {
+      const box = await enrolBox(url, admin);
+      const registered = await register(url, box, card);
+      if (registered.status !== 201) throw new Error(`registration: ${JSON.stringify(registered.json)}`);
+      people.push({ box, card });
+    }
+    const client = new HttpClient(url, concurrency);
+    const person = (i: number) => people[i % people.length] as (typeof people)[number];
+    // Warm-up: one login per resident fills the chain-verdict and revocation caches, as a running node has them.
+    await client.run(people.length, async (i) => {
+      const { box, card } = person(i);
+      const { challenge } = await client.post('/api/v1/login/challenge', box.headers, undefined, 200);
+      await client.post('/api/v1/login', box.headers, proofOf(card, challenge), 200);
+    });
+
+    const challenges = new Array<string>(logins);
+    const issued = await client.run(logins, async (i) => {
+      challenges[i] = (
+        await client.post('/api/v1/login/challenge', person(i).box.headers, undefined, 200)
+      ).challenge;
+    });
+    const proofs = challenges.map((challenge, i) => proofOf(person(i).card, challenge));
+    const before = {
+      backend: await cpuOf(backend.child.pid),
+      db: await postgresCpu(),
+      client: process.cpuUsage(),
+    };
+    const loggedIn = await client.run(logins, async (i) => {
+      await client.post('/api/v1/login', person(i).box.headers, proofs[i], 200);
+    });
+    const backendMs = ((await cpuOf(backend.child.pid)) - before.backend) * 1000;
+    const dbMs = ((await postgresCpu()) - before.db) * 1000;
+    const clientCpu = process.cpuUsage(before.client);
+    const clientMs = (clientCpu.user + clientCpu.system) / 1000;
+    client.close();
+    return {
+      name: `Card login over HTTP: one backend process on PostgreSQL, ${residents} residents, concurrency ${concurrency}`,
+      figures: {
+        logins,
+        'logins/second': Math.round(logins / loggedIn.seconds),
+        'login p50 ms': round(loggedIn.percentile(50)),
+        'login p99 ms': round(loggedIn.percentile(99)),
+        'CPU ms per login: backend': round(backendMs / logins, 100),
+        'CPU ms per login: PostgreSQL': round(dbMs / logins, 100),
+        'CPU ms per login: client': round(clientMs / logins, 100),
+        'challenges/second': Math.round(logins / issued.seconds),
+        'challenge p50 ms': round(issued.percentile(50)),
+        'challenge p99 ms': round(issued.percentile(99)),
+        'challenge + login per second (one node, cards signing elsewhere)': Math.round(
+          logins / (issued.seconds + loggedIn.seconds),
+        ),
+        cpu: os.cpus()[0]?.model ?? 'unknown',
+        cores: os.cpus().length,
+        node: process.version,
+      },
+    };
+  } finally {
+    await backend?.stop();
+    await db.close();
+    await temp.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+const proofOf = (card: ResidentCard, challenge: string) => ({
+  challenge,
+  certificate: card.authCertificate,
+  signature: sign('sha256', Buffer.from(challenge, 'base64url'), card.authKey).toString('base64'),
+});
+
+const round = (value: number, per = 10) => Math.round(value * per) / per;
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({
+    options: {
+      residents: { type: 'string' },
+      logins: { type: 'string' },
+      concurrency: { type: 'string' },
+      profile: { type: 'string' },
+    },
+  });
+  const result = await benchLoginThroughput({
+    ...(values.residents ? { residents: Number(values.residents) } : {}),
+    ...(values.logins ? { logins: Number(values.logins) } : {}),
+    ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
+    ...(values.profile ? { profileDir: values.profile } : {}),
+  });
+  console.log(`## ${result.name}`);
+  for (const [key, value] of Object.entries(result.figures)) console.log(`- ${key}: ${value}`);
+}

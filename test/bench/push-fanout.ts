@@ -1,0 +1,285 @@
+// Push fan-out: one ~1 KB alert to every connected box (docs: shared/specs/push.md §5 goals). Backend node(s)
+// and the boxes run in separate processes on this machine, over loopback, as in the spec's harness; the boxes'
+// process burns CPU on the same cores, so receive times are end-to-end upper bounds. The floor is the same
+// payload written by a plain `ws` server to as many plain clients.
+//   npx tsx test/bench/push-fanout.ts [--n 10000] [--servers 1|2] [--trials 3] [--chunk 1000] [--profile DIR]
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  createPostgresDatabase,
+  createTempPostgresDatabase,
+  migrate,
+  type PushStats,
+} from '@myna-tv/backend';
+import { type NodeProcess, startNodeProcess } from '../push/support/node-process.ts';
+import { addTestDevices, createTestDeviceTable } from '../push/support/test-devices.ts';
+
+const support = (file: string) => fileURLToPath(new URL(`../push/support/${file}`, import.meta.url));
+const gcFlag = ['--expose-gc'];
+
+interface Probe {
+  rss: number;
+  heapUsed: number;
+  cpuMs: number;
+  loopMaxMs: number;
+}
+interface Arrivals {
+  count: number;
+  last: string;
+}
+
+export interface PushFanoutOptions {
+  /** Boxes (default 10,000; ulimit -n is 20,000 here, per process). */
+  n?: number;
+  /** 1: in-memory adapter; 2: two nodes sharing Redis, boxes split between them. */
+  servers?: 1 | 2;
+  /** Measured pushes after one warm-up (default 3). */
+  trials?: number;
+  /** Sockets per event-loop turn in the fan-out (default: the gateway's). */
+  chunkSize?: number;
+  /** Write a CPU profile of each backend node into this folder (`--cpu-prof`). */
+  profileDir?: string;
+}
+
+export async function benchPushFanout(
+  options: PushFanoutOptions = {},
+): Promise<{ name: string; figures: Record<string, number | string> }> {
+  const { n = 10_000, servers = 1, trials = 3, profileDir, chunkSize } = options;
+  const nodeOptions = [...gcFlag, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+  const payload = alertPayload();
+  const temp = await createTempPostgresDatabase();
+  const db = createPostgresDatabase({ url: temp.url });
+  const children: NodeProcess[] = [];
+  try {
+    await migrate(db);
+    await createTestDeviceTable(db);
+    const credentials = (await addTestDevices(db, n, '131016')).map(({ deviceId, secret }) => ({
+      deviceId,
+      secret,
+    }));
+    const env = {
+      DATABASE_URL: temp.url,
+      PUSH_CATCH_UP_MS: '600000',
+      ...(chunkSize ? { PUSH_CHUNK_SIZE: String(chunkSize) } : {}),
+      ...(servers === 2
+        ? { REDIS_URL: 'redis://127.0.0.1:6379', PUSH_REDIS_PREFIX: `myna-bench-${randomUUID()}` }
+        : {}),
+    };
+    const nodes = await Promise.all(
+      Array.from({ length: servers }, () => startNodeProcess(env, { nodeOptions })),
+    );
+    children.push(...nodes);
+    const boxes = await startNodeProcess(
+      {},
+      { entry: support('bench-boxes-main.ts'), nodeOptions: ['--max-old-space-size=4096'] },
+    );
+    children.push(boxes);
+
+    // socket.io
+    const idle = await probeAll(nodes);
+    const ramp = await boxes.call<{ ms: number }>('connect-sio', {
+      urls: nodes.map((s) => s.url),
+      credentials,
+    });
+    const loaded = await probeAll(nodes);
+    const perNode = (await Promise.all(nodes.map((s) => s.call<PushStats>('stats')))).map((s) => s.connected);
+    const kbPerBox = average(
+      nodes.map(
+        (_, i) => ((loaded[i] as Probe).rss - (idle[i] as Probe).rss) / 1024 / (perNode[i] as number),
+      ),
+    );
+    const rounds = [];
+    let share = await cpuShare(nodes, boxes);
+    for (let trial = 0; trial <= trials; trial++) {
+      await sleep(1000);
+      // The warm-up is not counted, in the host's load either.
+      if (trial === 1) share = await cpuShare(nodes, boxes);
+      const ackedBefore = (await Promise.all(nodes.map((s) => s.call<PushStats>('stats')))).map(
+        (s) => s.acked,
+      );
+      const before = await probeAll(nodes);
+      await boxes.call('reset');
+      const published = await (nodes[0] as NodeProcess).call<{ startedAt: string }>('publish-timed', {
+        target: { kind: 'all' },
+        payload,
+        ttlMs: 600_000,
+      });
+      const arrivals = await boxes.call<Arrivals>('expect', n);
+      const persisted = await Promise.all(
+        nodes.map((s, i) =>
+          s.call<{ at: string }>('wait-acked', (ackedBefore[i] as number) + (perNode[i] as number)),
+        ),
+      );
+      const after = await probeAll(nodes);
+      const start = BigInt(published.startedAt);
+      rounds.push({
+        lastBoxMs: msBetween(start, BigInt(arrivals.last)),
+        acksPersistedMs: Math.max(...persisted.map((p) => msBetween(start, BigInt(p.at)))),
+        loopBlockMs: Math.max(...after.map((p) => p.loopMaxMs)),
+        cpuUsPerBox: ((sum(after.map((p) => p.cpuMs)) - sum(before.map((p) => p.cpuMs))) * 1000) / n,
+      });
+    }
+    const load = await share.end();
+    await boxes.call('close');
+    await Promise.all(nodes.map((s) => s.stop()));
+    const measured = rounds.slice(1);
+
+    // plain ws floor
+    const ws = await startNodeProcess({}, { entry: support('bench-ws-server-main.ts'), nodeOptions: gcFlag });
+    children.push(ws);
+    const wsIdle = await ws.call<Probe>('probe');
+    await boxes.call('connect-ws', { url: ws.url.replace('http', 'ws'), count: n });
+    const wsLoaded = await ws.call<Probe>('probe');
+    const wsRounds: number[] = [];
+    for (let trial = 0; trial <= trials; trial++) {
+      await sleep(500);
+      await boxes.call('reset');
+      const sent = await ws.call<{ startedAt: string }>('broadcast', JSON.stringify(payload));
+      const arrivals = await boxes.call<Arrivals>('expect', n);
+      wsRounds.push(msBetween(BigInt(sent.startedAt), BigInt(arrivals.last)));
+    }
+    await boxes.call('close');
+    const wsLastMs = median(wsRounds.slice(1));
+
+    const lastBoxMs = median(measured.map((r) => r.lastBoxMs));
+    const acksPersistedMs = median(measured.map((r) => r.acksPersistedMs));
+    const loopBlockMs = Math.max(...measured.map((r) => r.loopBlockMs));
+    return {
+      name: `Push fan-out: 1 KB alert to ${n} boxes, ${servers === 2 ? '2 nodes + Redis' : '1 node'}${chunkSize ? `, chunks of ${chunkSize}` : ''}`,
+      figures: {
+        'payload bytes': Buffer.byteLength(JSON.stringify(payload)),
+        'host CPU busy during the socket.io trials (% of all cores)': round(load.hostBusy),
+        '… of which this benchmark’s node processes (%)': round(load.benchmark),
+        'trials (after 1 warm-up)': trials,
+        'connect ramp (s)': round(ramp.ms / 1000),
+        'last box received, median (ms)': round(lastBoxMs),
+        'last box received, best (ms)': round(Math.min(...measured.map((r) => r.lastBoxMs))),
+        'acks persisted, median (ms)': round(acksPersistedMs),
+        'memory per box, RSS after GC (KB)': round(kbPerBox),
+        'longest event-loop block (ms)': round(loopBlockMs),
+        'server CPU per box incl. acks (µs)': round(median(measured.map((r) => r.cpuUsPerBox))),
+        'ws floor: last client received, median (ms)': round(wsLastMs),
+        'ws floor: memory per client (KB)': round((wsLoaded.rss - wsIdle.rss) / 1024 / n),
+        'socket.io / ws last-box ratio': round(lastBoxMs / wsLastMs),
+        'target last box ≤ 400 ms': lastBoxMs <= 400 ? 'met' : 'missed',
+        'target acks persisted ≤ 1000 ms': acksPersistedMs <= 1000 ? 'met' : 'missed',
+        'target ≤ 15 KB per box': kbPerBox <= 15 ? 'met' : 'missed',
+        'target loop block ≤ 200 ms': loopBlockMs <= 200 ? 'met' : 'missed',
+      },
+    };
+  } finally {
+    await Promise.all(children.map((child) => child.kill()));
+    await db.close();
+    await temp.drop();
+  }
+}
+
+/** The same over two nodes sharing Redis (`npm run bench` runs every `bench*` export). */
+export function benchPushFanoutTwoNodes() {
+  return benchPushFanout({ servers: 2 });
+}
+
+/** ~1 KB of UTF-8 JSON: an evacuation order with three shelters, as the spec's measurements used. */
+function alertPayload() {
+  const shelter = (name: string, address: string, km: number) => ({
+    name,
+    address,
+    distanceKm: km,
+    open: true,
+  });
+  return {
+    kind: 'evacuation',
+    level: 4,
+    title: '【警戒レベル4】避難指示',
+    area: '東京都千代田区',
+    text: '大雨により土砂災害の危険性が高まっています。危険な場所から全員避難してください。',
+    guidance:
+      '避難所へ移動することがかえって危険な場合は、近くの頑丈な建物の上の階や、崖から離れた部屋に移動してください。' +
+      '持病のある方、介助が必要な方はご家族や近所の方と一緒に早めに避難してください。',
+    issuedAt: '2026-09-01T09:00:00+09:00',
+    shelters: [
+      shelter('千代田区立麹町小学校', '東京都千代田区麹町2-8', 0.6),
+      shelter('千代田区立番町小学校', '東京都千代田区六番町8', 1.1),
+      shelter('千代田区役所', '東京都千代田区九段南1-2-1', 1.8),
+    ],
+    url: 'https://example.jp/alerts/2026-09-01-0900',
+  };
+}
+
+/**
+ * How busy the host was between this call and `end()`, and how much of it were the benchmark's node processes;
+ * the rest is PostgreSQL, Redis and whatever else shares the machine.
+ */
+async function cpuShare(nodes: NodeProcess[], boxes: NodeProcess) {
+  const ours = async () =>
+    sum(
+      await Promise.all(
+        [...nodes, boxes].map(async (child) => (await child.call<{ cpuMs: number }>('cpu')).cpuMs),
+      ),
+    );
+  const hostStart = await hostJiffies();
+  const oursStart = await ours();
+  const wallStart = performance.now();
+  return {
+    async end() {
+      const host = await hostJiffies();
+      const oursMs = (await ours()) - oursStart;
+      const wallMs = performance.now() - wallStart;
+      return {
+        hostBusy: ((host.busy - hostStart.busy) / (host.total - hostStart.total)) * 100,
+        benchmark: (oursMs / (wallMs * os.cpus().length)) * 100,
+      };
+    },
+  };
+}
+
+async function hostJiffies(): Promise<{ busy: number; total: number }> {
+  const fields = ((await readFile('/proc/stat', 'utf8')).split('\n')[0] ?? '')
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  const total = sum(fields);
+  return { busy: total - (fields[3] ?? 0) - (fields[4] ?? 0), total };
+}
+
+async function probeAll(nodes: NodeProcess[]): Promise<Probe[]> {
+  return Promise.all(nodes.map((s) => s.call<Probe>('probe')));
+}
+
+const msBetween = (from: bigint, to: bigint) => Number(to - from) / 1e6;
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+const average = (values: number[]) => sum(values) / values.length;
+const round = (value: number) => Math.round(value * 10) / 10;
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({
+    options: {
+      n: { type: 'string' },
+      servers: { type: 'string' },
+      trials: { type: 'string' },
+      chunk: { type: 'string' },
+      profile: { type: 'string' },
+    },
+  });
+  const result = await benchPushFanout({
+    ...(values.n ? { n: Number(values.n) } : {}),
+    ...(values.servers ? { servers: Number(values.servers) === 2 ? 2 : 1 } : {}),
+    ...(values.trials ? { trials: Number(values.trials) } : {}),
+    ...(values.chunk ? { chunkSize: Number(values.chunk) } : {}),
+    ...(values.profile ? { profileDir: values.profile } : {}),
+  });
+  console.log(`## ${result.name}`);
+  for (const [key, value] of Object.entries(result.figures)) console.log(`- ${key}: ${value}`);
+}

@@ -1,0 +1,115 @@
+// The benchmark's boxes: one child process holding many connections, as socket.io boxes (which ack every
+// message at once) or as plain ws clients. IPC as push-node-main.ts:
+//   'connect-sio' { urls, credentials } → opens one socket per credential, spread over the urls;
+//   'connect-ws' { url, count };
+//   'reset' → forgets arrivals; 'expect' count → resolves once `count` messages arrived since the reset, with
+//   the first and last arrival times;
+//   'cpu' → CPU time of this process; 'close'.
+import { io, type Socket } from 'socket.io-client';
+import WebSocket from 'ws';
+
+if (!process.send) throw new Error('run as a child process');
+const send = process.send.bind(process);
+
+const inFlight = 200;
+let closers: (() => void)[] = [];
+let arrivals = { count: 0, first: 0n, last: 0n };
+let waiter: { count: number; resolve: (v: unknown) => void } | undefined;
+
+function arrived(): void {
+  const now = process.hrtime.bigint();
+  if (arrivals.count === 0) arrivals.first = now;
+  arrivals.last = now;
+  arrivals.count++;
+  if (waiter && arrivals.count >= waiter.count) {
+    waiter.resolve({ count: arrivals.count, first: String(arrivals.first), last: String(arrivals.last) });
+    waiter = undefined;
+  }
+}
+
+/** Opens `count` connections, `inFlight` handshakes at a time. */
+async function openAll(count: number, open: (i: number) => Promise<() => void>): Promise<{ ms: number }> {
+  const started = performance.now();
+  let next = 0;
+  const worker = async () => {
+    while (next < count) closers.push(await open(next++));
+  };
+  await Promise.all(Array.from({ length: Math.min(inFlight, count) }, worker));
+  return { ms: performance.now() - started };
+}
+
+const ops: Record<string, (request: unknown) => unknown> = {
+  'connect-sio'(request) {
+    const { urls, credentials } = request as {
+      urls: string[];
+      credentials: { deviceId: string; secret: string }[];
+    };
+    return openAll(credentials.length, (i) => {
+      const socket: Socket = io(`${urls[i % urls.length]}/stb`, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        timeout: 60_000,
+        auth: { ...credentials[i], lastSeq: 0 },
+      });
+      socket.on('push:message', (message: { seq: number }) => {
+        arrived();
+        socket.emit('push:ack', { seq: message.seq });
+      });
+      return new Promise((resolve, reject) => {
+        socket.once('connect', () => resolve(() => socket.disconnect()));
+        socket.once('connect_error', reject);
+      });
+    });
+  },
+  'connect-ws'(request) {
+    const { url, count } = request as { url: string; count: number };
+    return openAll(count, () => {
+      const ws = new WebSocket(url, { perMessageDeflate: false });
+      ws.on('message', arrived);
+      return new Promise((resolve, reject) => {
+        ws.once('open', () => resolve(() => ws.terminate()));
+        ws.once('error', reject);
+      });
+    });
+  },
+  reset() {
+    arrivals = { count: 0, first: 0n, last: 0n };
+    return { reset: true };
+  },
+  expect(count) {
+    return new Promise((resolve) => {
+      waiter = { count: count as number, resolve };
+      // Everything may already be here.
+      if (arrivals.count >= waiter.count) {
+        waiter = undefined;
+        resolve({ count: arrivals.count, first: String(arrivals.first), last: String(arrivals.last) });
+      }
+    });
+  },
+  cpu() {
+    const { user, system } = process.cpuUsage();
+    return { cpuMs: (user + system) / 1000 };
+  },
+  close() {
+    for (const close of closers) close();
+    closers = [];
+    return { closed: true };
+  },
+};
+
+process.on('message', async (raw) => {
+  const { id, op, request } = raw as { id: number; op: string; request?: unknown };
+  try {
+    const run = ops[op];
+    if (!run) throw new Error(`unknown op ${op}`);
+    send({ id, result: await run(request) });
+  } catch (error) {
+    send({ id, error: String(error) });
+  }
+});
+process.on('disconnect', () => {
+  for (const close of closers) close();
+  process.exit(0);
+});
+send({ ready: 0 });
