@@ -2,38 +2,11 @@
 // meanwhile; a second signal exits at once; a request that outlives the deadline is cut and the process still
 // exits cleanly.
 
-import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createTempPostgresDatabase, initDevPki, type TempPostgresDatabase } from '@myna-tv/backend';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type BackendProcess, startBackendProcess } from './support/backend-process.ts';
+import { describe, expect, it } from 'vitest';
+import { useBackendProcesses } from './support/backend-process.ts';
 
-let dataDir: string;
-let temp: TempPostgresDatabase;
-let env: Record<string, string>;
-let backend: BackendProcess | undefined;
-
-// PostgreSQL and a development PKI made beforehand: each process then starts in a second or two.
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'myna-shutdown-'));
-  temp = await createTempPostgresDatabase();
-  await initDevPki({ dir: join(dataDir, 'dev-pki') });
-  env = {
-    DATA_DIR: dataDir,
-    DATABASE_URL: temp.url,
-    FIELD_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
-  };
-});
-afterEach(async () => {
-  await backend?.kill();
-  backend = undefined;
-});
-afterAll(async () => {
-  await temp?.drop();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const backends = useBackendProcesses('shutdown');
 
 /** An operator login whose body is sent in two parts: the request is in flight until `finish()`. */
 function slowLogin(url: string) {
@@ -61,7 +34,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 describe('a backend process on SIGTERM', () => {
   it('finishes the request in flight, refuses new connections, and exits 0', async () => {
-    backend = await startBackendProcess({ ...env, SHUTDOWN_TIMEOUT_SECONDS: '20' });
+    const backend = await backends.start({ SHUTDOWN_TIMEOUT_SECONDS: '20' });
     const { url } = backend;
     const inFlight = slowLogin(url);
     await settle();
@@ -79,7 +52,7 @@ describe('a backend process on SIGTERM', () => {
   });
 
   it('exits at once, with 1, on a second signal', async () => {
-    backend = await startBackendProcess({ ...env, SHUTDOWN_TIMEOUT_SECONDS: '60' });
+    const backend = await backends.start({ SHUTDOWN_TIMEOUT_SECONDS: '60' });
     const inFlight = slowLogin(backend.url);
     inFlight.answer.catch(() => {});
     await settle();
@@ -92,7 +65,7 @@ describe('a backend process on SIGTERM', () => {
   });
 
   it('cuts a request that outlives the deadline, then exits 0', async () => {
-    backend = await startBackendProcess({ ...env, SHUTDOWN_TIMEOUT_SECONDS: '1' });
+    const backend = await backends.start({ SHUTDOWN_TIMEOUT_SECONDS: '1' });
     const inFlight = slowLogin(backend.url);
     await settle();
     backend.child.kill('SIGTERM');
