@@ -1,7 +1,9 @@
 // `npm start`: the whole product on embedded defaults in one process — the backend (PGlite in DATA_DIR, the
 // development JPKI, push), the demo town 美波町 with its card holders registered, the operations dashboard at
-// /ops/, the TV app (or its placeholder) at /tv/, and one simulated set-top box with a virtual card. Prints a
+// /ops/, the TV app at /tv/ (built when missing), and one simulated set-top box with a virtual card. Prints a
 // line per step and a summary of URLs and demo logins; Ctrl-C stops everything. `npm start -- --help`.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   ConfigError,
   createFieldCipher,
@@ -15,6 +17,7 @@ import { BridgeConfigError, createJsonLogger, loadBridgeConfig, startBridge } fr
 import { buildOpsDashboard } from '../backend/ops/build-ops.ts';
 import { createLogger } from '../backend/src/observability/index.ts';
 import { startBackend } from '../backend/src/server/index.ts';
+import { buildTvApp } from '../tv-app/build/build-tv-app.ts';
 import { boxDir, boxKeeper, registerDemoHolders } from './start/demo-boxes.ts';
 import {
   backendEnvironment,
@@ -25,7 +28,6 @@ import {
   StartUsageError,
   startSettings,
   tvAppDistDir,
-  tvPlaceholderDir,
 } from './start/start-options.ts';
 import { describeSeed, formatSummary } from './start/summary.ts';
 
@@ -103,6 +105,13 @@ try {
         () => buildOpsDashboard(),
         (dir) => `built into ${dir}`,
       );
+  if (!process.env.TV_APP_DIR?.trim() && !existsSync(join(tvAppDistDir, 'index.html'))) {
+    await step(
+      'Building the TV app (first start)',
+      () => buildTvApp(),
+      () => `built into ${tvAppDistDir}`,
+    );
+  }
   const config = loadConfig(backendEnvironment(process.env, { opsDir }));
   if (flags.reset) await step(`Deleting ${config.dataDir} (--reset)`, () => resetDataDir(config.dataDir));
 
@@ -163,12 +172,7 @@ try {
       bridgeUrl: bridge.url,
       bridgeHolder: bridgeConfig.virtualHolder,
       ocspUrl: config.ocspUrl ?? `${backend.url}/dev-jpki/ocsp`,
-      tvApp:
-        config.tvAppDir === tvAppDistDir
-          ? 'built'
-          : config.tvAppDir === tvPlaceholderDir
-            ? 'placeholder'
-            : 'configured',
+      tvApp: config.tvAppDir === tvAppDistDir ? 'built' : 'configured',
       database: config.databaseUrl ? 'postgresql' : 'pglite',
       dataDir: config.dataDir,
       holders,

@@ -1,6 +1,5 @@
 // What `npm start` takes: its command-line flags, and the environment it hands the backend and the bridge with
-// the embedded defaults filled in (quiet logs, the dashboard it builds, the TV app or its placeholder).
-import { existsSync } from 'node:fs';
+// the embedded defaults filled in (quiet logs, the dashboard it builds, the TV app it builds when missing).
 import { rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -9,7 +8,6 @@ import { defaultDemoHouseholdCount } from '@myna-tv/backend';
 
 export const repoDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const tvAppDistDir = join(repoDir, 'tv-app', 'dist');
-export const tvPlaceholderDir = join(repoDir, 'scripts', 'start', 'tv-placeholder');
 
 export interface StartFlags {
   /** Wipe DATA_DIR first and start clean. */
@@ -63,7 +61,7 @@ export const startSettings = [
   {
     env: 'TV_APP_DIR',
     default: 'tv-app/dist',
-    doc: 'TV app served at /tv/; unset: tv-app/dist when built, else a placeholder page.',
+    doc: 'TV app served at /tv/; unset: tv-app/dist, built at start when missing.',
   },
 ] as const;
 
@@ -76,11 +74,7 @@ export function backendEnvironment(
     ...env,
     LOG_LEVEL: unset(env.LOG_LEVEL) ? quietLogLevel : env.LOG_LEVEL,
     OPS_APP_DIR: unset(env.OPS_APP_DIR) ? options.opsDir : env.OPS_APP_DIR,
-    TV_APP_DIR: unset(env.TV_APP_DIR)
-      ? existsSync(join(tvAppDistDir, 'index.html'))
-        ? tvAppDistDir
-        : tvPlaceholderDir
-      : env.TV_APP_DIR,
+    TV_APP_DIR: unset(env.TV_APP_DIR) ? tvAppDistDir : env.TV_APP_DIR,
   };
 }
 

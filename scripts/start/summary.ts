@@ -8,7 +8,7 @@ export interface RunningSystem {
   /** The holder whose virtual card is in the simulated box. */
   bridgeHolder: string;
   ocspUrl: string;
-  tvApp: 'built' | 'placeholder' | 'configured';
+  tvApp: 'built' | 'configured';
   database: 'pglite' | 'postgresql';
   dataDir: string;
   holders: readonly HolderProfile[];
@@ -22,7 +22,6 @@ const roleNames: Record<OperatorRole, string> = {
 
 const tvNotes = {
   built: 'tv-app/dist',
-  placeholder: 'placeholder page: the TV app is coming (build it into tv-app/dist)',
   configured: 'TV_APP_DIR',
 } as const;
 

@@ -25,7 +25,7 @@ describe('environments', () => {
   it('gives the backend quiet logs and the dashboard it built, keeping what is set', () => {
     const env = backendEnvironment({ PORT: '9000' }, { opsDir: '/x/ops' });
     expect(env).toMatchObject({ PORT: '9000', LOG_LEVEL: 'warn', OPS_APP_DIR: '/x/ops' });
-    expect(env.TV_APP_DIR).toMatch(/tv-app\/dist$|scripts\/start\/tv-placeholder$/);
+    expect(env.TV_APP_DIR).toMatch(/tv-app\/dist$/);
     expect(backendEnvironment({ LOG_LEVEL: 'debug', TV_APP_DIR: '/tv' }, { opsDir: '/o' })).toMatchObject({
       LOG_LEVEL: 'debug',
       TV_APP_DIR: '/tv',

@@ -1,0 +1,85 @@
+// Driving the TV app in a page: its test hook (window.__MYNA_TV__), keys as the remote sends them, and the
+// renderer inspector's DOM mirror.
+import type { Page } from 'playwright-core';
+import { expect, vi } from 'vitest';
+
+export interface TvState {
+  route: string;
+  screen: string;
+  focus: string | null;
+  overlay: string | null;
+  card: string;
+  spoken: string[];
+}
+
+export function tvState(page: Page): Promise<TvState> {
+  return page.evaluate(() => {
+    const state = (globalThis as unknown as { __MYNA_TV__?: TvState }).__MYNA_TV__;
+    if (!state) throw new Error('the TV app test hook is missing (not the e2e build?)');
+    return JSON.parse(JSON.stringify(state)) as TvState;
+  });
+}
+
+/** Waits until the test hook matches (the screen on show announces itself once it has focus). */
+export function waitForTv(page: Page, expected: Partial<TvState>, timeout = 15_000): Promise<TvState> {
+  return vi.waitFor(
+    async () => {
+      const state = await tvState(page);
+      const recent = { ...state, spoken: state.spoken.slice(-6) };
+      expect(state, `TV app state: ${JSON.stringify(recent)}`).toMatchObject(expected);
+      return state;
+    },
+    { timeout, interval: 50 },
+  );
+}
+
+/** `expect.poll` with room for a loaded machine (its default gives up after a second). */
+export function poll<T>(read: () => Promise<T> | T) {
+  return expect.poll(read, { timeout: 15_000, interval: 50 });
+}
+
+/** Playwright names of the remote's keys on a keyboard (the bridge contract's table). */
+export const keys = {
+  up: 'ArrowUp',
+  down: 'ArrowDown',
+  left: 'ArrowLeft',
+  right: 'ArrowRight',
+  ok: 'Enter',
+  back: 'Backspace',
+  home: 'Home',
+  red: 'F1',
+  green: 'F2',
+  yellow: 'F3',
+  blue: 'F4',
+} as const;
+
+export async function press(page: Page, ...names: (keyof typeof keys | `${number}`)[]): Promise<void> {
+  for (const name of names) await page.keyboard.press(name in keys ? keys[name as keyof typeof keys] : name);
+}
+
+/** A key as an STB browser sends it: a `key` Playwright does not know and the box's key code. */
+export async function pressStbKey(page: Page, key: string, keyCode: number): Promise<void> {
+  await page.evaluate(
+    ([key, keyCode]) => {
+      // This runs in the page (DOM types are not in the test project's library set).
+      const dom = globalThis as unknown as {
+        KeyboardEvent: new (type: string, init: { key: string }) => object;
+        document: { dispatchEvent(event: object): void };
+      };
+      const event = new dom.KeyboardEvent('keydown', { key: key as string });
+      Object.defineProperty(event, 'keyCode', { get: () => keyCode });
+      dom.document.dispatchEvent(event);
+    },
+    [key, keyCode] as const,
+  );
+}
+
+/** Every text the renderer inspector mirrors for the nodes now on the stage (hidden ones included). */
+export function stageText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const dom = globalThis as unknown as {
+      document: { getElementById(id: string): { textContent: string } | null };
+    };
+    return dom.document.getElementById('root')?.textContent ?? '';
+  });
+}

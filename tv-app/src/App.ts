@@ -1,0 +1,136 @@
+// The application root: the routed screen, the dialog over it, and what holds for every screen. Back and Home
+// always lead home (from home, Back goes to the TV picture); the colour buttons say the screen again, change
+// the text size and the colours; a screen left idle returns home and forgets any secret; a card screen whose
+// card is pulled says so.
+import Blits from '@lightningjs/blits';
+import { bridge } from './api/bridge-client.ts';
+import Dialog from './components/Dialog.ts';
+import { keyboardEventFor, remoteKeyOfEvent } from './input/keymap.ts';
+import { closeDialog, dialogInput, isDialogOpen } from './managers/dialog-manager.ts';
+import { changeContrast, changeTextSize } from './managers/display-settings.ts';
+import { IdleTimer, idleTimeoutMs } from './managers/idle-timer.ts';
+import { currentPath, needsCard, routes } from './routes.ts';
+import { speech } from './speech/speech.ts';
+import { secrets } from './state/secret-store.ts';
+import { nextTextSize } from './state/settings-store.ts';
+import { followUi, pickUi, type UiState, ui, unfollowUi, updateUi } from './state/ui-state.ts';
+import { testHook } from './test-hook.ts';
+import { themeFor } from './theme/tokens.ts';
+
+let idle: IdleTimer | undefined;
+
+const shown = [
+  'textSize',
+  'highContrast',
+  'card',
+  'dialog',
+  'dialogTitle',
+  'dialogBody',
+  'dialogChoices',
+  'dialogFocus',
+] as const;
+
+/** Where a card screen goes when the card it needs is no longer there. */
+const problemOfLostCard: Partial<Record<UiState['card'], string>> = {
+  absent: 'card-removed',
+  'other-card': 'not-my-number-card',
+  'no-reader': 'no-reader',
+  offline: 'unavailable',
+};
+
+export default Blits.Application({
+  components: { Dialog },
+  template: `
+    <Element w="1920" h="1080" :color="$t.color.background">
+      <RouterView w="1920" h="1080" />
+      <Dialog :show="$dialog !== ''" :id="$dialog" :title="$dialogTitle" :body="$dialogBody"
+        :choices="$dialogChoices" :focus="$dialogFocus" />
+    </Element>
+  `,
+  routes,
+  state() {
+    return pickUi(shown);
+  },
+  computed: {
+    t() {
+      return themeFor(this);
+    },
+  },
+  watch: {
+    card(view: UiState['card']) {
+      testHook.card(view);
+      const problem = problemOfLostCard[view];
+      if (problem && needsCard(currentPath())) {
+        secrets.forget();
+        closeDialog(null);
+        this.$router.to(`/problem/${problem}`);
+      }
+    },
+  },
+  hooks: {
+    init() {
+      followUi(this, shown);
+    },
+    destroy() {
+      unfollowUi(this);
+    },
+    ready() {
+      idle = new IdleTimer({ timeoutMs: idleTimeoutMs(location.search), onIdle: () => this.onIdle() });
+      idle.touch();
+      bridge().watch({
+        card: (card) => updateUi({ card }),
+        session: (signedIn) => updateUi({ signedIn }),
+        // The HID remote's keys arrive on the bridge's event stream: replay them as keyboard keys.
+        remoteKey: (key) => {
+          document.dispatchEvent(keyboardEventFor(key));
+          document.dispatchEvent(keyboardEventFor(key, 'keyup'));
+        },
+      });
+    },
+  },
+  methods: {
+    goHome(reason?: 'idle') {
+      secrets.forget();
+      closeDialog(null);
+      if (currentPath() === '/') return;
+      this.$router.to('/', reason ? { reason } : {});
+    },
+    /** Back: home from any screen, the TV picture from home, nothing on the TV picture. */
+    back() {
+      const path = currentPath();
+      if (path === '/') this.$router.to('/tv');
+      else if (path !== '/tv') this.goHome();
+    },
+    onIdle() {
+      secrets.forget();
+      if (ui.signedIn) void bridge().logout();
+      if (currentPath() !== '/tv') this.goHome('idle');
+    },
+  },
+  input: {
+    intercept(event: KeyboardEvent) {
+      idle?.touch();
+      const key = remoteKeyOfEvent(event);
+      if (isDialogOpen() && key !== 'home') {
+        dialogInput(key);
+        return undefined;
+      }
+      if (key === 'home') this.goHome();
+      else if (key === 'back') this.back();
+      else return event;
+      return undefined;
+    },
+    red() {
+      this.goHome();
+    },
+    green() {
+      speech.repeat();
+    },
+    yellow() {
+      changeTextSize(nextTextSize(ui.textSize));
+    },
+    blue() {
+      changeContrast(!ui.highContrast);
+    },
+  },
+});

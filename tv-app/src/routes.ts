@@ -1,0 +1,57 @@
+// The route table: every screen's path, and which screens need the My Number Card in the reader (leaving
+// them when the card goes). Screens switch instantly: a fade costs frames on a set-top box and keys pressed
+// during a transition are lost.
+import type { Route } from '@lightningjs/blits';
+import CardBlocked from './pages/CardBlocked.ts';
+import CardWait from './pages/CardWait.ts';
+import Home from './pages/Home.ts';
+import PasswordEntry from './pages/PasswordEntry.ts';
+import PinEntry from './pages/PinEntry.ts';
+import Problem from './pages/Problem.ts';
+import SecretBriefing from './pages/SecretBriefing.ts';
+import Settings from './pages/Settings.ts';
+import SignedIn from './pages/SignedIn.ts';
+import WatchingTv from './pages/WatchingTv.ts';
+
+interface AppRoute {
+  path: string;
+  component: Route['component'];
+  /** Leaving the card in the reader is part of this screen's task. */
+  needsCard?: boolean;
+  /** Props the screen always gets on this path. */
+  data?: Record<string, unknown>;
+}
+
+const table: AppRoute[] = [
+  { path: '/', component: Home },
+  { path: '/tv', component: WatchingTv },
+  { path: '/settings', component: Settings },
+  { path: '/card', component: CardWait },
+  { path: '/card/found', component: SecretBriefing, needsCard: true, data: { kind: 'auth' } },
+  { path: '/pin', component: PinEntry, needsCard: true },
+  { path: '/register', component: SecretBriefing, needsCard: true, data: { kind: 'sign' } },
+  { path: '/password', component: PasswordEntry, needsCard: true },
+  { path: '/blocked/:kind', component: CardBlocked },
+  { path: '/problem/:problem', component: Problem },
+  { path: '/signed-in', component: SignedIn },
+];
+
+export const routes: Route[] = table.map(({ path, component, data }) => ({
+  path,
+  component,
+  ...(data ? { data } : {}),
+  transition: { before: { prop: 'alpha', value: 1 } },
+  // Back never walks a history: App sends it home (or from home to the TV).
+  options: { inHistory: false },
+}));
+
+const cardPaths = new Set(table.filter((route) => route.needsCard).map((route) => route.path));
+
+/** The path of the screen on show, from the URL hash (`#/pin` → `/pin`). */
+export function currentPath(): string {
+  return location.hash.replace(/^#/, '').split('?')[0] || '/';
+}
+
+export function needsCard(path: string): boolean {
+  return cardPaths.has(path);
+}

@@ -1,0 +1,136 @@
+// Every text the TV app shows or speaks, in plain Japanese an elderly viewer knows. One place, so wording is
+// reviewed together and the build's font subset (build/app-characters.ts) sees every character.
+
+export const ja = {
+  keys: { red: '赤', green: '緑', yellow: '黄', blue: '青', back: '戻る' },
+  guide: {
+    home: 'ホームへ',
+    stop: 'やめる',
+    repeat: 'もう一度聞く',
+    textSize: '文字の大きさ',
+    contrast: '画面の色',
+    tv: 'テレビへ',
+    none: '―',
+  },
+  tv: {
+    title: 'テレビ放送',
+    channel: '011 地域のケーブルテレビ',
+    hint: '決定ボタンで「くらしの窓口」を開きます',
+  },
+  home: {
+    title: 'くらしの窓口',
+    hint: '数字ボタン、または矢印ボタンで選んで、決定ボタンを押してください',
+    items: {
+      pension: '年金・保険の現況届',
+      maternal: '母子健康情報',
+      notices: 'お知らせ',
+      evacuation: '避難情報',
+      card: 'カードで本人確認',
+      signOut: '本人確認を終える',
+      settings: '設定',
+    },
+    preparing: '準備中',
+    preparingTitle: '準備中です',
+    preparingBody: (label: string) => `「${label}」は、まだ使えません。準備ができるまで、お待ちください。`,
+    close: 'とじる',
+    signedOut: '本人確認を終えました',
+    idle: 'しばらく操作がなかったので、ホームにもどりました',
+  },
+  settings: {
+    title: '設定',
+    hint: '上下の矢印で項目を選び、左右の矢印で変えます',
+    textSize: '文字の大きさ',
+    textSizes: { normal: 'ふつう', large: '大きい', 'very-large': 'とても大きい' },
+    contrast: '画面の色',
+    contrasts: { normal: 'ふつう', high: 'くっきり（黒地に白）' },
+  },
+  card: {
+    waitTitle: 'カードをリモコンにかざしてください',
+    waitBody: 'マイナンバーカードを、リモコンの読み取り部分に近づけて、そのまま置いてください。',
+    checking: 'カードを確認しています。そのまま、お待ちください。',
+    foundTitle: 'マイナンバーカードを確認しました',
+    foundBody: '次に、利用者証明用の暗証番号（数字4けた）を入力します。',
+    wrong: '暗証番号がちがいます。',
+    triesLeft: (n: number) => `入力できる回数：あと${n}回`,
+    lastTry: 'あと1回まちがえると、このカードは使えなくなります（ロック）。',
+    proceed: '決定ボタンで入力へ進みます',
+    lastTryTitle: 'ご注意ください',
+    lastTryBody:
+      'あと1回まちがえると、カードがロックされ、市役所・町村役場での手続きが必要になります。わからないときは、ここでやめてください。',
+    stop: 'やめる',
+    enter: '入力する',
+  },
+  pin: {
+    title: '暗証番号を入力してください',
+    body: '利用者証明用の暗証番号（数字4けた）を、リモコンの数字ボタンで入力してください。',
+    entered: (n: number) => `${n}けた入力しました`,
+    complete: '4けた入力しました。決定ボタンを押してください。',
+    notYet: '4けた入力してから、決定ボタンを押してください。',
+    erased: (n: number) => `1けた消しました。いま${n}けたです`,
+    eraseHint: '← ボタンで1けた消す',
+    sending: '確認しています。カードをはなさないでください。',
+  },
+  register: {
+    title: 'はじめての登録',
+    body: 'このカードは、まだ登録されていません。登録には、署名用パスワード（英字と数字で6〜16文字）を使います。',
+    wrong: '署名用パスワードがちがいます。',
+    lastTry: 'あと1回まちがえると、署名用パスワードが使えなくなります（ロック）。',
+  },
+  password: {
+    title: '署名用パスワードを入力してください',
+    body: '英字と数字で6〜16文字。矢印で選び、決定で入れます。',
+    erase: '消す',
+    done: '完了',
+    entered: (n: number) => `${n}文字入力しました`,
+    erased: (n: number) => `1文字消しました。いま${n}文字です`,
+    tooShort: '6文字以上、入力してください。',
+    full: '16文字までです。',
+    format: '英字と数字を、両方まぜて入力してください。',
+    sending: '登録しています。カードをはなさないでください。',
+  },
+  blocked: {
+    title: 'このカードはロックされています',
+    auth: '暗証番号を続けてまちがえたため、このカードの暗証番号は使えなくなりました。',
+    sign: '署名用パスワードを続けてまちがえたため、このカードの署名用パスワードは使えなくなりました。',
+    where:
+      'お住まいの市役所・町村役場の窓口で、設定しなおしてください。マイナンバーカードを持って行ってください。',
+  },
+  problem: {
+    kinds: {
+      'card-removed': {
+        title: 'カードがはなれました',
+        body: 'もう一度、はじめからお願いします。カードは、終わるまで置いたままにしてください。',
+      },
+      'no-card': {
+        title: 'カードが見つかりません',
+        body: 'マイナンバーカードを、リモコンにかざしてください。',
+      },
+      'not-my-number-card': {
+        title: 'マイナンバーカードではないようです',
+        body: 'ほかのカードがかざされています。マイナンバーカードをかざしてください。',
+      },
+      'no-reader': {
+        title: 'カードを読む機械が見つかりません',
+        body: 'リモコンの電池と、受信機の電源を確かめてください。なおらないときは、ケーブルテレビ会社にご連絡ください。',
+      },
+      unavailable: { title: 'いまは、つながりません', body: 'しばらくしてから、もう一度お試しください。' },
+      'card-invalid': {
+        title: 'このカードは使えません',
+        body: 'カードの電子証明書の期限が切れているか、使えなくなっています。市役所・町村役場の窓口にご相談ください。',
+      },
+      failed: {
+        title: 'うまくいきませんでした',
+        body: 'もう一度、はじめからお試しください。なおらないときは、ケーブルテレビ会社にご連絡ください。',
+      },
+    },
+    retry: '決定ボタンで、もう一度',
+  },
+  signedIn: {
+    title: '本人確認ができました',
+    registered: '登録が終わりました。本人確認ができました。',
+    body: 'カードをはずしてかまいません。',
+  },
+  okHome: '決定ボタンでホームにもどります',
+  numbered: (n: number, label: string) => `${n}番 ${label}`,
+  preparingSuffix: '（準備中）',
+} as const;
