@@ -1,8 +1,8 @@
 // The modal dialog (managers/dialog-manager.ts drives it): a dimmed screen, a box with a title, a message and
 // a row of choices, the focused one in yellow.
 import Blits from '@lightningjs/blits';
-import { followUi, pickUi, themeFields, unfollowUi } from '../state/ui-state.ts';
 import { breakable } from '../texts/line-breaks.ts';
+import { themed } from '../theme/themed.ts';
 import { themeFor } from '../theme/tokens.ts';
 
 export default Blits.Component('Dialog', {
@@ -25,17 +25,7 @@ export default Blits.Component('Dialog', {
     </Element>
   `,
   props: ['id', 'title', 'body', 'choices', 'focus'],
-  state() {
-    return pickUi(themeFields);
-  },
-  hooks: {
-    init() {
-      followUi(this, themeFields);
-    },
-    destroy() {
-      unfollowUi(this);
-    },
-  },
+  ...themed,
   computed: {
     t() {
       return themeFor(this);

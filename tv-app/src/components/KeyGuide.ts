@@ -1,8 +1,8 @@
 // The bottom bar on every screen: what each colour button and Back do here, each next to a chip in the
 // button's colour with its name written in it (for viewers who cannot tell the colours apart).
 import Blits from '@lightningjs/blits';
-import { followUi, pickUi, themeFields, unfollowUi } from '../state/ui-state.ts';
 import { ja } from '../texts/ja.ts';
+import { themed } from '../theme/themed.ts';
 import { remoteKeyColors, themeFor } from '../theme/tokens.ts';
 
 export default Blits.Component('KeyGuide', {
@@ -22,17 +22,7 @@ export default Blits.Component('KeyGuide', {
     </Element>
   `,
   props: ['red', 'green', 'yellow', 'blue', 'back'],
-  state() {
-    return pickUi(themeFields);
-  },
-  hooks: {
-    init() {
-      followUi(this, themeFields);
-    },
-    destroy() {
-      unfollowUi(this);
-    },
-  },
+  ...themed,
   computed: {
     t() {
       return themeFor(this);

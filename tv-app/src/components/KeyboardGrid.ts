@@ -1,8 +1,8 @@
 // The on-screen keyboard (layout: input/keyboard-layout.ts); the focused key is yellow.
 import Blits from '@lightningjs/blits';
 import { KEYBOARD_COLUMNS, keyboardKeys } from '../input/keyboard-layout.ts';
-import { followUi, pickUi, themeFields, unfollowUi } from '../state/ui-state.ts';
 import { ja } from '../texts/ja.ts';
+import { themed } from '../theme/themed.ts';
 import { themeFor } from '../theme/tokens.ts';
 
 const GAP = 12;
@@ -21,17 +21,7 @@ export default Blits.Component('KeyboardGrid', {
     </Element>
   `,
   props: ['focusId', 'width', 'keyH'],
-  state() {
-    return pickUi(themeFields);
-  },
-  hooks: {
-    init() {
-      followUi(this, themeFields);
-    },
-    destroy() {
-      unfollowUi(this);
-    },
-  },
+  ...themed,
   computed: {
     t() {
       return themeFor(this);

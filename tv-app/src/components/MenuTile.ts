@@ -1,8 +1,8 @@
 // One entry of a menu: its number (the digit button that opens it), its label, and "準備中" under the label
 // while the entry is not usable yet. The focused tile is yellow with black text.
 import Blits from '@lightningjs/blits';
-import { followUi, pickUi, themeFields, unfollowUi } from '../state/ui-state.ts';
 import { ja } from '../texts/ja.ts';
+import { themed } from '../theme/themed.ts';
 import { themeFor } from '../theme/tokens.ts';
 
 export default Blits.Component('MenuTile', {
@@ -23,17 +23,7 @@ export default Blits.Component('MenuTile', {
     </Element>
   `,
   props: ['id', 'number', 'label', 'disabled', 'focused', 'w', 'h'],
-  state() {
-    return pickUi(themeFields);
-  },
-  hooks: {
-    init() {
-      followUi(this, themeFields);
-    },
-    destroy() {
-      unfollowUi(this);
-    },
-  },
+  ...themed,
   computed: {
     t() {
       return themeFor(this);

@@ -1,7 +1,7 @@
 // A full-screen message: a title (on a warning band when `warning`), a few paragraphs, and what OK does.
 import Blits from '@lightningjs/blits';
-import { followUi, pickUi, themeFields, unfollowUi } from '../state/ui-state.ts';
 import { breakable } from '../texts/line-breaks.ts';
+import { themed } from '../theme/themed.ts';
 import { themeFor } from '../theme/tokens.ts';
 
 export default Blits.Component('Notice', {
@@ -17,17 +17,7 @@ export default Blits.Component('Notice', {
     </Element>
   `,
   props: ['title', 'paragraphs', 'hint', 'warning'],
-  state() {
-    return pickUi(themeFields);
-  },
-  hooks: {
-    init() {
-      followUi(this, themeFields);
-    },
-    destroy() {
-      unfollowUi(this);
-    },
-  },
+  ...themed,
   computed: {
     t() {
       return themeFor(this);

@@ -1,6 +1,6 @@
 // The PIN's four places: a ● for each digit entered, never the digit itself.
 import Blits from '@lightningjs/blits';
-import { followUi, pickUi, themeFields, unfollowUi } from '../state/ui-state.ts';
+import { themed } from '../theme/themed.ts';
 import { themeFor } from '../theme/tokens.ts';
 
 export default Blits.Component('PinSlots', {
@@ -17,17 +17,7 @@ export default Blits.Component('PinSlots', {
     </Element>
   `,
   props: ['filled', 'active'],
-  state() {
-    return pickUi(themeFields);
-  },
-  hooks: {
-    init() {
-      followUi(this, themeFields);
-    },
-    destroy() {
-      unfollowUi(this);
-    },
-  },
+  ...themed,
   computed: {
     t() {
       return themeFor(this);

@@ -1,6 +1,6 @@
 // One setting: its name on the left, its value between ◀ ▶ on the right (left and right change it).
 import Blits from '@lightningjs/blits';
-import { followUi, pickUi, themeFields, unfollowUi } from '../state/ui-state.ts';
+import { themed } from '../theme/themed.ts';
 import { themeFor } from '../theme/tokens.ts';
 
 export default Blits.Component('SettingRow', {
@@ -14,17 +14,7 @@ export default Blits.Component('SettingRow', {
     </Element>
   `,
   props: ['label', 'current', 'focused'],
-  state() {
-    return pickUi(themeFields);
-  },
-  hooks: {
-    init() {
-      followUi(this, themeFields);
-    },
-    destroy() {
-      unfollowUi(this);
-    },
-  },
+  ...themed,
   computed: {
     t() {
       return themeFor(this);
