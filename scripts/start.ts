@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ConfigError,
+  createBlindIndex,
   createFieldCipher,
   type HolderProfile,
   loadConfig,
@@ -122,10 +123,18 @@ try {
   );
   running.push(backend);
 
-  const cipher = createFieldCipher(await loadFieldKeys(config));
+  const fieldKeys = await loadFieldKeys(config);
+  const cipher = createFieldCipher(fieldKeys);
   await step(
-    'Seeding the demo town 美波町 (363871): shelters, households and their boxes, operator accounts',
-    () => seedDemo(backend.db, { cipher, now: new Date(), boxes: boxKeeper(config.dataDir), householdCount }),
+    'Seeding the demo town 美波町 (363871): shelters, households and their boxes, operator accounts, an insurer',
+    () =>
+      seedDemo(backend.db, {
+        cipher,
+        blindIndex: createBlindIndex(fieldKeys, 'resident-basic-info'),
+        now: new Date(),
+        boxes: boxKeeper(config.dataDir),
+        householdCount,
+      }),
     describeSeed,
   );
 

@@ -23,8 +23,10 @@ import {
   requestId,
   securitySchemes,
 } from './http/index.ts';
+import { mailboxRoutes } from './mailbox/mailbox-routes.ts';
 import type { BlindIndex, CardVerifiers } from './residents/index.ts';
 import { residentRoutes } from './residents/resident-routes.ts';
+import { statusReportRoutes } from './status-reports/status-report-routes.ts';
 
 /** Limits and lifetimes of the identity part of the API. */
 export interface AppPolicy {
@@ -91,6 +93,17 @@ export function createApp(deps: AppDeps) {
         residentSession: policy.residentSession,
       }),
     )
+    .route(
+      '/',
+      statusReportRoutes({
+        db,
+        cipher: deps.cipher,
+        blindIndex: deps.blindIndex,
+        certificates: deps.jpki.certificates,
+        clock,
+      }),
+    )
+    .route('/', mailboxRoutes({ db, cipher: deps.cipher, clock }))
     .route('/', auditRoutes({ db, clock }));
 
   const app = createRouter();

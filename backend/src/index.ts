@@ -62,6 +62,7 @@ export {
 export type { DemoBoxKeeper, DemoSeedReport } from './demo/index.ts';
 export {
   defaultDemoHouseholdCount,
+  demoInsurer,
   demoOperatorAccounts,
   demoOperatorPassword,
   seedDemo,
@@ -155,6 +156,8 @@ export {
   trustAnchorsFromDer,
   verifySignedData,
 } from './jpki/index.ts';
+// Resident notices (お知らせ): the wire contract stb-bridge and the TV app read (types only).
+export type { MailboxErrorCode, Notice, NoticeKind, NoticeList, NoticeSenderKind } from './mailbox/index.ts';
 // Observability of a backend process: JSON-line logs (metrics and the request log are wired by startBackend).
 export type { LogFields, Logger, LoggerOptions, LogLevel } from './observability/index.ts';
 export { createLogger } from './observability/index.ts';
@@ -197,3 +200,22 @@ export {
 // The backend process: the composition root (entry: backend/src/server/main.ts).
 export type { Backend, StartBackendOptions, StaticMount } from './server/index.ts';
 export { appPolicyOf, startBackend } from './server/index.ts';
+// Status reports (現況届): the signed document, drafts and receipts stb-bridge and the TV app use (types only),
+// and the insurer API's shapes.
+export type {
+  CertificateSignal,
+  DeliveryState,
+  InsurerProfile,
+  InsurerProfileInput,
+  InsurerReport,
+  ResidentStatusReports,
+  StatusReportContract,
+  StatusReportDocument,
+  StatusReportDraft,
+  StatusReportErrorCode,
+  StatusReportHolder,
+  StatusReportQuestion,
+  StatusReportReceipt,
+  StatusReportSubmission,
+} from './status-reports/index.ts';
+export { statusReportDocumentType } from './status-reports/index.ts';

@@ -1,10 +1,71 @@
 // Public surface of @myna-tv/disaster, the disaster domain as a library (no process, no HTTP): re-exports by
 // name, types with `export type`.
 
+// Alerts: CAP 1.2, L-Alert and JMA XML into one model; signatures; threads.
+export type {
+  Alert,
+  AlertArea,
+  AlertErrorCode,
+  AlertInfo,
+  AlertJson,
+  AlertKey,
+  AlertLevel,
+  AlertProblem,
+  AlertReference,
+  AlertResource,
+  AlertSource,
+  AlertState,
+  AlertStatus,
+  AlertThreads,
+  Category,
+  Certainty,
+  Circle,
+  Geocode,
+  IssueOrLift,
+  LatLon,
+  MsgType,
+  NamedValue,
+  ParseAlertOptions,
+  ResponseType,
+  Scope,
+  Severity,
+  SignatureOutcome,
+  SignaturePolicy,
+  ThreadOutcome,
+  Urgency,
+  XmlLimits,
+} from './alerts/index.ts';
+export {
+  AlertError,
+  createAlertThreads,
+  defaultMaxResourceBytes,
+  defaultXmlLimits,
+  enforceSignaturePolicy,
+  geocodeSystems,
+  isExpired,
+  isLocalGovernmentCode,
+  jmaAreaToLocalGovernment,
+  levelOfEvacuationName,
+  levelOfJmaKind,
+  localGovernmentCodeOf,
+  noSignatureRequired,
+  parseAlert,
+  parseLevel,
+  signersPolicy,
+  toAlertJson,
+} from './alerts/index.ts';
 // Geography.
 export { distanceMetres, type GeoPoint } from './geo/geo-distance.ts';
+export type {
+  AlertPayload,
+  AlertPayloadShelter,
+  AlertPayloadText,
+  HouseholdAlert,
+} from './messages/index.ts';
+export { levelWording } from './messages/index.ts';
 // Shelters: the registry, its data set format, the 美波町 data.
 export type {
+  Capacity,
   EmergencySite,
   EvacuationShelter,
   Hazard,
@@ -13,16 +74,48 @@ export type {
   ShelterDataset,
   ShelterDistance,
   ShelterErrorCode,
+  ShelterImport,
+  ShelterImportProblem,
   ShelterKind,
   ShelterRegistry,
+  ShelterStatus,
+  TextEncoding,
 } from './shelters/index.ts';
 export {
   createShelterRegistry,
+  decodeText,
   hazardLabels,
   hazards,
+  importShelterFile,
   minamiTownShelters,
+  parseCapacityText,
   parseShelterDataset,
   ShelterError,
   shelterKindLabels,
   shelterKinds,
 } from './shelters/index.ts';
+// Targeting: households reached by an alert, their places, their payloads (the push contract).
+export type {
+  CompassPoint,
+  HouseholdIndex,
+  HouseholdNeeds,
+  PolygonTest,
+  RejectedHousehold,
+  ShelterAssignment,
+  TargetAlertOptions,
+  TargetHousehold,
+  TargetingNote,
+  TargetingOutcome,
+  TargetingResult,
+} from './targeting/index.ts';
+export {
+  alertHazards,
+  compassLabels,
+  compassPoint,
+  createHouseholdIndex,
+  createPolygonTest,
+  needsAssistance,
+  noNeeds,
+  targetAlert,
+  targetHouseholdSchema,
+} from './targeting/index.ts';

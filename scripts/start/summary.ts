@@ -1,6 +1,6 @@
 // The text `npm start` prints once everything runs: where each part answers and how to sign in.
 import type { DemoSeedReport, HolderProfile, OperatorRole } from '@myna-tv/backend';
-import { demoOperatorAccounts, demoOperatorPassword } from '@myna-tv/backend';
+import { demoInsurer, demoOperatorAccounts, demoOperatorPassword } from '@myna-tv/backend';
 
 export interface RunningSystem {
   backendUrl: string;
@@ -59,6 +59,11 @@ export function formatSummary(system: RunningSystem): string {
       ? `Demo card holders (PIN ${firstHolder.pin}, signature password ${firstHolder.password}), residents of 美波町:`
       : 'No demo card holders.',
     ...system.holders.map((h) => row(h.id, h.label)),
+    '',
+    `Demo insurer ${demoInsurer.name} (API client, HTTP Basic; 現況届 of ${demoInsurer.contract.holderId} due this month):`,
+    row('client id', demoInsurer.clientId),
+    row('secret', demoInsurer.secret),
+    row('reports', `${url}/api/v1/insurer/reports`),
     '',
     'Press Ctrl-C to stop.',
     '',

@@ -89,10 +89,20 @@ export type {
   LoginResponse,
   MessageShownResponse,
   MessagesResponse,
+  Notice,
+  NoticeReadResponse,
+  NoticesResponse,
+  QueuedReport,
   RegisterRequest,
   RegisterResponse,
+  ReportDismissedResponse,
+  ReportsResponse,
   ResidentView,
+  SendReportRequest,
+  SendReportResponse,
   SessionState,
+  StatusReportDraft,
+  StatusReportReceipt,
   TriesResponse,
 } from './local-api/contracts.ts';
 export { DEFAULT_LOCAL_API_PORT, keyboardRemoteKeys } from './local-api/contracts.ts';
@@ -109,7 +119,24 @@ export {
   type LogThreshold,
   silentLogger,
 } from './log/json-logger.ts';
-export { BackendClient, type BackendClientOptions, type ResidentBackend } from './session/backend-client.ts';
+export {
+  buildReportDocument,
+  canonicalReportBytes,
+  type ReportAnswer,
+  statusReportDocumentType,
+} from './reports/report-document.ts';
+export { isReportError, ReportError, type ReportErrorCode } from './reports/report-error.ts';
+export { type OutboxEntry, outboxDirName, ReportOutbox } from './reports/report-outbox.ts';
+export { type DeliveryOutcome, ReportSender, type ReportSenderEvents } from './reports/report-sender.ts';
+export { signReport } from './reports/report-signing.ts';
+export { type SendReportInput, StatusReports, type StatusReportsDeps } from './reports/status-reports.ts';
+export {
+  BackendClient,
+  type BackendClientOptions,
+  type ReportBackend,
+  type ResidentBackend,
+  type SubmittedReport,
+} from './session/backend-client.ts';
 export { CardAccess } from './session/card-access.ts';
 export { CardWatcher } from './session/card-watcher.ts';
 export { PinRejection } from './session/pin-rejection.ts';

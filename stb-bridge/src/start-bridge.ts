@@ -1,6 +1,6 @@
 // The bridge's composition root: from a validated configuration it picks the card reader (the one place that
-// does), wires the card access, the resident session, the backend link and inbox, the event hub and the local API,
-// and starts them. `main.ts` (the daemon), `npm start` and the tests call `startBridge` in-process.
+// does), wires the card access, the resident session, the backend link and inbox, the status reports' outbox and
+// sender, the event hub and the local API, and starts them. `main.ts` (the daemon), `npm start` and the tests call `startBridge` in-process.
 import { EventEmitter } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -18,6 +18,9 @@ import type { BridgeEvent } from './local-api/contracts.ts';
 import { createLocalApi } from './local-api/local-api-app.ts';
 import { serveLocalApi } from './local-api/local-api-server.ts';
 import { errorFields, type Logger, silentLogger } from './log/json-logger.ts';
+import { ReportOutbox } from './reports/report-outbox.ts';
+import { ReportSender } from './reports/report-sender.ts';
+import { queuedView, StatusReports } from './reports/status-reports.ts';
 import { BackendClient } from './session/backend-client.ts';
 import { CardAccess } from './session/card-access.ts';
 import { CardWatcher } from './session/card-watcher.ts';
@@ -34,7 +37,7 @@ export interface StartBridgeOptions extends BridgeConfig {
   cardReader?: CardReader;
   /** Key presses to relay on /events when the reader is not the HID remote itself. */
   remoteKeys?: RemoteKeySource;
-  /** Reconnect back-off of the backend link (tests shorten it). */
+  /** Reconnect back-off of the backend link, and retry back-off of waiting reports (tests shorten them). */
   linkBackoff?: BackoffOptions;
 }
 
@@ -82,6 +85,8 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
     await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
     const credential = await readDeviceCredential(options.dataDir);
     const inbox = await PushInbox.open(options.dataDir);
+    const { outbox, setAside } = await ReportOutbox.open(options.dataDir);
+    for (const file of setAside) logger.error('bridge.report-outbox-corrupt', { file });
 
     const opened: OpenedReader = options.cardReader
       ? { reader: options.cardReader, keys: undefined }
@@ -92,6 +97,13 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
     const backend = new BackendClient({ urls: options.backendUrls, credential });
     const session = new ResidentSession({ access, backend });
     cleanups.push(() => session.close());
+    const sender = new ReportSender({
+      outbox,
+      backend,
+      ...(options.linkBackoff ? { backoff: options.linkBackoff } : {}),
+    });
+    cleanups.push(() => sender.close());
+    const reports = new StatusReports({ access, backend, outbox, sender, deviceId: credential.deviceId });
 
     const hub = new EventEmitter<{ event: [BridgeEvent] }>();
     // One listener per open /events stream: the TV app keeps one, a reload briefly two.
@@ -112,6 +124,18 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
       logger.info('bridge.message-received', { seq: message.seq });
       publish({ type: 'message:received', message });
     });
+    sender.on('received', (receipt) => {
+      logger.info('bridge.report-received', { submissionId: receipt.submissionId });
+      publish({ type: 'report:received', receipt });
+    });
+    sender.on('failed', (entry) => {
+      logger.warn('bridge.report-failed', { submissionId: entry.submissionId, code: entry.failure?.code });
+      publish({ type: 'report:failed', report: queuedView(entry) });
+    });
+    sender.on('deferred', (error, delayMs) =>
+      logger.info('bridge.report-deferred', { delayMs, ...errorFields(error) }),
+    );
+    sender.on('store-failed', (error) => logger.error('bridge.report-store-failed', errorFields(error)));
     const onKey = ({ key, action }: RemoteKeyEvent) => {
       if (action !== 'release') publish({ type: 'remote:key', key, repeat: action === 'repeat' });
     };
@@ -127,11 +151,17 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
       ...(options.linkBackoff ? { backoff: options.linkBackoff } : {}),
       onError: (error) => logger.error('bridge.link-error', errorFields(error)),
     });
-    link.on('connected', (url) => logger.info('bridge.link-connected', { url }));
+    link.on('connected', (url) => {
+      logger.info('bridge.link-connected', { url });
+      // The backend is back: reports that waited for it go now rather than at the end of their back-off.
+      sender.trigger();
+    });
     link.on('disconnected', (reason) => logger.warn('bridge.link-disconnected', { reason }));
     link.on('refused', (error) => logger.error('bridge.link-refused', errorFields(error)));
     cleanups.push(() => link.close());
     link.start();
+    // Reports left waiting by the last run (a restart, a power cut) are sent now.
+    sender.trigger();
 
     watcher.start();
     cleanups.push(() => watcher.stop());
@@ -143,6 +173,8 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
       access,
       session,
       inbox,
+      reports,
+      notices: backend,
       events: hub,
       logger,
       shutdown: shutdown.signal,

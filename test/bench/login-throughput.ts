@@ -4,6 +4,9 @@
 // /login/challenge) and a proof (POST /login) signed with the holder's real RSA key. The card signs on the
 // box, not on the backend, so the challenges are fetched (timed on their own) and signed before the login
 // clock starts; the login phase is then what one node sustains. Goal: ≥ 1,000 logins/s, p99 < 50 ms.
+// Load-independent figures beside the rates: CPU per login of the backend, of PostgreSQL (only the
+// connections to the bench database: other jobs may share the server) and of this client, and the database
+// round trips per login, counted inside the backend process (support/db-round-trips.ts).
 //   npx tsx test/bench/login-throughput.ts [--residents 100] [--logins 10000] [--concurrency 16] [--profile DIR]
 import { sign } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -16,8 +19,9 @@ import { adminHeaders, type Box, enrolBox, register } from '../server/support/ba
 import { startBackendProcess } from '../server/support/backend-process.ts';
 import type { ResidentCard } from '../server/support/resident-card.ts';
 import { issueCards } from './support/benchmark-cards.ts';
+import { countDbRoundTrips, roundTripsOf } from './support/db-round-trips.ts';
 import { HttpClient } from './support/http-load.ts';
-import { cpuOf, postgresCpu } from './support/process-cpu.ts';
+import { cpuOf, cpuSince, postgresCpu } from './support/process-cpu.ts';
 
 export interface LoginThroughputOptions {
   residents?: number;
@@ -32,6 +36,7 @@ export async function benchLoginThroughput(
 ): Promise<{ name: string; figures: Record<string, number | string> }> {
   const { residents = 100, logins = 10_000, concurrency = 16, profileDir } = options;
   const temp = await createTempPostgresDatabase();
+  const database = new URL(temp.url).pathname.slice(1);
   const dataDir = await mkdtemp(join(os.tmpdir(), 'bench-login-throughput-'));
   const db = createPostgresDatabase({ url: temp.url });
   let backend: Awaited<ReturnType<typeof startBackendProcess>> | undefined;
@@ -44,7 +49,12 @@ export async function benchLoginThroughput(
         FIELD_KEYS: `k1:${Buffer.alloc(32, 9).toString('base64')}`,
         LOGIN_CHALLENGE_TTL_SECONDS: '3600',
       },
-      profileDir ? { nodeOptions: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {},
+      {
+        nodeOptions: [
+          ...countDbRoundTrips(),
+          ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+        ],
+      },
     );
     const { url } = backend;
     const admin = await adminHeaders(url, db);
@@ -65,24 +75,30 @@ export async function benchLoginThroughput(
     });
 
     const challenges = new Array<string>(logins);
+    const tripsBeforeChallenges = await roundTripsOf(backend);
     const issued = await client.run(logins, async (i) => {
       challenges[i] = (
         await client.post('/api/v1/login/challenge', person(i).box.headers, undefined, 200)
       ).challenge;
     });
+    const challengeTrips = (await roundTripsOf(backend)) - tripsBeforeChallenges;
     const proofs = challenges.map((challenge, i) => proofOf(person(i).card, challenge));
     const before = {
+      trips: await roundTripsOf(backend),
+      load: os.loadavg()[0] ?? 0,
       backend: await cpuOf(backend.child.pid),
-      db: await postgresCpu(),
+      db: await postgresCpu(database),
       client: process.cpuUsage(),
     };
     const loggedIn = await client.run(logins, async (i) => {
       await client.post('/api/v1/login', person(i).box.headers, proofs[i], 200);
     });
     const backendMs = ((await cpuOf(backend.child.pid)) - before.backend) * 1000;
-    const dbMs = ((await postgresCpu()) - before.db) * 1000;
+    const dbMs = cpuSince(before.db, await postgresCpu(database)) * 1000;
     const clientCpu = process.cpuUsage(before.client);
     const clientMs = (clientCpu.user + clientCpu.system) / 1000;
+    const loginTrips = (await roundTripsOf(backend)) - before.trips;
+    const load = `${round(before.load)} at start, ${round(os.loadavg()[0] ?? 0)} at end (1 min)`;
     client.close();
     return {
       name: `Card login over HTTP: one backend process on PostgreSQL, ${residents} residents, concurrency ${concurrency}`,
@@ -92,11 +108,14 @@ export async function benchLoginThroughput(
         'login p50 ms': round(loggedIn.percentile(50)),
         'login p99 ms': round(loggedIn.percentile(99)),
         'CPU ms per login: backend': round(backendMs / logins, 100),
-        'CPU ms per login: PostgreSQL': round(dbMs / logins, 100),
+        'CPU ms per login: PostgreSQL (connections to the bench database)': round(dbMs / logins, 100),
         'CPU ms per login: client': round(clientMs / logins, 100),
+        'database round trips per login': round(loginTrips / logins, 100),
+        'load average during logins': load,
         'challenges/second': Math.round(logins / issued.seconds),
         'challenge p50 ms': round(issued.percentile(50)),
         'challenge p99 ms': round(issued.percentile(99)),
+        'database round trips per challenge': round(challengeTrips / logins, 100),
         'challenge + login per second (one node, cards signing elsewhere)': Math.round(
           logins / (issued.seconds + loggedIn.seconds),
         ),

@@ -2,9 +2,10 @@
 // and the boxes run in separate processes on this machine, over loopback, as in the spec's harness; the boxes'
 // process burns CPU on the same cores, so receive times are end-to-end upper bounds. The floor is the same
 // payload written by a plain `ws` server to as many plain clients.
-//   npx tsx test/bench/push-fanout.ts [--n 10000] [--servers 1|2] [--trials 3] [--chunk 1000] [--profile DIR]
+//   npx tsx test/bench/push-fanout.ts [--n 10000] [--servers 1|2] [--trials 3] [--chunk 1000] [--boxes raw|sio]
+//     [--profile DIR]
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -41,15 +42,21 @@ export interface PushFanoutOptions {
   trials?: number;
   /** Sockets per event-loop turn in the fan-out (default: the gateway's). */
   chunkSize?: number;
-  /** Write a CPU profile of each backend node into this folder (`--cpu-prof`). */
+  /**
+   * The boxes: 'raw' (default) are bare `ws` connections speaking the engine.io/socket.io wire protocol, a lean
+   * load generator; 'sio' are socket.io-client sockets, which cost about as much CPU as the server.
+   */
+  boxes?: 'raw' | 'sio';
+  /** Write a CPU profile of each backend node and measured trial (publish until acks persisted) here. */
   profileDir?: string;
 }
 
 export async function benchPushFanout(
   options: PushFanoutOptions = {},
 ): Promise<{ name: string; figures: Record<string, number | string> }> {
-  const { n = 10_000, servers = 1, trials = 3, profileDir, chunkSize } = options;
-  const nodeOptions = [...gcFlag, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+  const { n = 10_000, servers = 1, trials = 3, profileDir, chunkSize, boxes: boxKind = 'raw' } = options;
+  const nodeOptions = gcFlag;
+  if (profileDir) await mkdir(profileDir, { recursive: true });
   const payload = alertPayload();
   const temp = await createTempPostgresDatabase();
   const db = createPostgresDatabase({ url: temp.url });
@@ -81,7 +88,7 @@ export async function benchPushFanout(
 
     // socket.io
     const idle = await probeAll(nodes);
-    const ramp = await boxes.call<{ ms: number }>('connect-sio', {
+    const ramp = await boxes.call<{ ms: number }>(`connect-${boxKind}`, {
       urls: nodes.map((s) => s.url),
       credentials,
     });
@@ -102,7 +109,10 @@ export async function benchPushFanout(
         (s) => s.acked,
       );
       const before = await probeAll(nodes);
+      const boxesBefore = await boxes.call<{ cpuMs: number }>('cpu');
       await boxes.call('reset');
+      const profiling = profileDir !== undefined && trial > 0;
+      if (profiling) await Promise.all(nodes.map((s) => s.call('profile-start')));
       const published = await (nodes[0] as NodeProcess).call<{ startedAt: string }>('publish-timed', {
         target: { kind: 'all' },
         payload,
@@ -114,6 +124,12 @@ export async function benchPushFanout(
           s.call<{ at: string }>('wait-acked', (ackedBefore[i] as number) + (perNode[i] as number)),
         ),
       );
+      if (profiling) {
+        await Promise.all(
+          nodes.map((s, i) => s.call('profile-stop', `${profileDir}/push-node${i}-trial${trial}.cpuprofile`)),
+        );
+      }
+      const boxesAfter = await boxes.call<{ cpuMs: number }>('cpu');
       const after = await probeAll(nodes);
       const start = BigInt(published.startedAt);
       rounds.push({
@@ -121,6 +137,7 @@ export async function benchPushFanout(
         acksPersistedMs: Math.max(...persisted.map((p) => msBetween(start, BigInt(p.at)))),
         loopBlockMs: Math.max(...after.map((p) => p.loopMaxMs)),
         cpuUsPerBox: ((sum(after.map((p) => p.cpuMs)) - sum(before.map((p) => p.cpuMs))) * 1000) / n,
+        boxesCpuUsPerBox: ((boxesAfter.cpuMs - boxesBefore.cpuMs) * 1000) / n,
       });
     }
     const load = await share.end();
@@ -149,7 +166,7 @@ export async function benchPushFanout(
     const acksPersistedMs = median(measured.map((r) => r.acksPersistedMs));
     const loopBlockMs = Math.max(...measured.map((r) => r.loopBlockMs));
     return {
-      name: `Push fan-out: 1 KB alert to ${n} boxes, ${servers === 2 ? '2 nodes + Redis' : '1 node'}${chunkSize ? `, chunks of ${chunkSize}` : ''}`,
+      name: `Push fan-out: 1 KB alert to ${n} ${boxKind === 'raw' ? 'raw-protocol' : 'socket.io-client'} boxes, ${servers === 2 ? '2 nodes + Redis' : '1 node'}${chunkSize ? `, chunks of ${chunkSize}` : ''}`,
       figures: {
         'payload bytes': Buffer.byteLength(JSON.stringify(payload)),
         'host CPU busy during the socket.io trials (% of all cores)': round(load.hostBusy),
@@ -162,6 +179,8 @@ export async function benchPushFanout(
         'memory per box, RSS after GC (KB)': round(kbPerBox),
         'longest event-loop block (ms)': round(loopBlockMs),
         'server CPU per box incl. acks (µs)': round(median(measured.map((r) => r.cpuUsPerBox))),
+        'boxes’ CPU per message incl. ack (µs)': round(median(measured.map((r) => r.boxesCpuUsPerBox))),
+        'load average (1 min) at the end': round(os.loadavg()[0] ?? 0),
         'ws floor: last client received, median (ms)': round(wsLastMs),
         'ws floor: memory per client (KB)': round((wsLoaded.rss - wsIdle.rss) / 1024 / n),
         'socket.io / ws last-box ratio': round(lastBoxMs / wsLastMs),
@@ -271,6 +290,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       trials: { type: 'string' },
       chunk: { type: 'string' },
       profile: { type: 'string' },
+      boxes: { type: 'string' },
     },
   });
   const result = await benchPushFanout({
@@ -279,6 +299,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     ...(values.trials ? { trials: Number(values.trials) } : {}),
     ...(values.chunk ? { chunkSize: Number(values.chunk) } : {}),
     ...(values.profile ? { profileDir: values.profile } : {}),
+    ...(values.boxes ? { boxes: values.boxes === 'sio' ? 'sio' : 'raw' } : {}),
   });
   console.log(`## ${result.name}`);
   for (const [key, value] of Object.entries(result.figures)) console.log(`- ${key}: ${value}`);

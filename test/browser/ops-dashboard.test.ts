@@ -89,12 +89,19 @@ describe('ops dashboard', () => {
       '世帯',
       '避難情報',
       '避難所',
+      '現況届の配信',
       '監査ログ',
     ]);
     await page.getByRole('link', { name: '監査ログ' }).click();
     await page.getByRole('heading', { name: '監査ログ' }).waitFor();
     expect(await page.getByRole('link', { name: '監査ログ' }).getAttribute('aria-current')).toBe('page');
     await page.screenshot({ path: opsScreenshot, fullPage: true });
+  });
+
+  it('lists the outbox to insurers for the admin (empty on a fresh demo: no report sent yet)', async () => {
+    await page.getByRole('link', { name: '現況届の配信' }).click();
+    await page.getByRole('heading', { name: '現況届の配信' }).waitFor();
+    await page.getByText('配信する届出はまだありません。').waitFor();
   });
 
   it('logs out: the session ends on the server and the login page says so', async () => {

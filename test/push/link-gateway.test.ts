@@ -76,7 +76,8 @@ describe('bridge link ↔ push gateway', () => {
   it('stores each message, acknowledges it, and keeps it until shown', async () => {
     const { dataDir, device } = await enrolBox([tokyo]);
     const { inbox, link } = await startBox(dataDir);
-    await vi.waitFor(() => expect(link.connected).toBe(true));
+    // The first handshake of the file also warms up the node (PGlite, module loading): slow on a busy machine.
+    await vi.waitFor(() => expect(link.connected).toBe(true), { timeout: 10_000 });
     const announced: number[] = [];
     inbox.on('message', (m) => announced.push(m.seq));
 

@@ -4,7 +4,7 @@
 
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { useBackendProcesses } from './support/backend-process.ts';
+import { useBackendProcesses } from './support/backend-fixture.ts';
 
 const backends = useBackendProcesses('shutdown');
 

@@ -2,7 +2,7 @@
 // --import, standing in for a bug): a stray rejection is logged and the process keeps serving; an uncaught
 // exception is logged as fatal and the process stops gracefully with exit code 1.
 import { expect, it } from 'vitest';
-import { useBackendProcesses } from './support/backend-process.ts';
+import { useBackendProcesses } from './support/backend-fixture.ts';
 
 const strayOnSignal = (raise: string) => [
   '--import',

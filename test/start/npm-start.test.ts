@@ -56,6 +56,18 @@ describe('npm start', () => {
     expect(tv.headers.get('content-type')).toMatch(/text\/html/);
   });
 
+  it('prints the demo insurer, whose credentials read its reports through the API', async () => {
+    const output = run?.output() ?? '';
+    const field = (name: string) => output.match(new RegExp(`^ {2}${name} +(\\S+)`, 'm'))?.[1];
+    const [clientId, secret, reports] = [field('client id'), field('secret'), field('reports')];
+    expect(reports).toMatch(/\/api\/v1\/insurer\/reports$/);
+    const listed = await fetch(reports as string, {
+      headers: { authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}` },
+    });
+    expect(listed.status).toBe(200);
+    expect(await listed.json()).toMatchObject({ reports: [] });
+  });
+
   it('lets the demo admin log in, and the registered card holder log in on the simulated box', async () => {
     const backend = summaryUrl(run?.output() ?? '', 'Backend');
     const login = await fetch(`${backend}/api/v1/operator/login`, {

@@ -1,8 +1,10 @@
 // Vite plugin: ships BIZ UDPGothic Bold (a Universal Design font, OFL) subset to the characters the app uses,
 // so the TV shows the same glyphs on every box without any system font. `import fontUrl from 'virtual:ud-font'`
 // gives the font's URL: an emitted asset in a build (with the OFL text beside it), a data URL in dev.
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import subsetFont from 'subset-font';
 import type { Plugin } from 'vite';
 import { appCharacters, readSources } from './app-characters.ts';
@@ -12,12 +14,31 @@ const resolvedId = `\0${virtualId}`;
 const require = createRequire(import.meta.url);
 const fontPackage = '@expo-google-fonts/biz-udpgothic';
 
+// Subsetting some 3,600 glyphs and compressing them takes tens of seconds: each result is kept under the hash
+// of the font and the characters, so a build whose texts did not change reuses it.
+const cacheDir = join(
+  require.resolve(`${fontPackage}/package.json`),
+  '..',
+  '..',
+  '..',
+  '.cache',
+  'myna-tv-ud-font',
+);
+
 /** The app's characters as a WOFF2 subset of BIZ UDPGothic Bold. */
 export async function buildUdFont(srcDir: string): Promise<{ woff2: Uint8Array; characters: string }> {
   const characters = appCharacters(await readSources(srcDir));
   const ttf = await readFile(require.resolve(`${fontPackage}/700Bold/BIZUDPGothic_700Bold.ttf`));
-  const woff2 = await subsetFont(ttf, characters, { targetFormat: 'woff2' });
-  return { woff2: new Uint8Array(woff2), characters };
+  const key = createHash('sha256').update(ttf).update(characters).digest('hex').slice(0, 32);
+  const cached = join(cacheDir, `${key}.woff2`);
+  const hit = await readFile(cached).catch(() => undefined);
+  if (hit) return { woff2: new Uint8Array(hit), characters };
+  const woff2 = new Uint8Array(await subsetFont(ttf, characters, { targetFormat: 'woff2' }));
+  await mkdir(cacheDir, { recursive: true });
+  const partial = `${cached}.${process.pid}.tmp`;
+  await writeFile(partial, woff2);
+  await rename(partial, cached);
+  return { woff2, characters };
 }
 
 export function udFont(options: { srcDir: string }): Plugin {

@@ -22,3 +22,9 @@ declare module '@lightningjs/blits/plugins' {
   /** The global reactive store: `appState.plugin(initial)` returns the reactive object. */
   export const appState: { name: string; plugin<T extends object>(state: T): T };
 }
+
+declare module '@lightningjs/blits/symbols' {
+  /** Blits' internal property keys of a component (`wrapper`: its root element, whose `node` is the renderer's). */
+  const symbols: Record<string, symbol>;
+  export default symbols;
+}

@@ -3,6 +3,7 @@
 // the text size and the colours; a screen left idle returns home and forgets any secret; a card screen whose
 // card is pulled says so.
 import Blits from '@lightningjs/blits';
+import symbols from '@lightningjs/blits/symbols';
 import { bridge } from './api/bridge-client.ts';
 import Dialog from './components/Dialog.ts';
 import { keyboardEventFor, remoteKeyOfEvent } from './input/keymap.ts';
@@ -11,6 +12,8 @@ import { changeContrast, changeTextSize } from './managers/display-settings.ts';
 import { IdleTimer, idleTimeoutMs } from './managers/idle-timer.ts';
 import { currentPath, needsCard, routes } from './routes.ts';
 import { speech } from './speech/speech.ts';
+import { nextTask } from './state/next-task.ts';
+import { reportStore } from './state/report-store.ts';
 import { secrets } from './state/secret-store.ts';
 import { nextTextSize } from './state/settings-store.ts';
 import { followUi, pickUi, type UiState, ui, unfollowUi, updateUi } from './state/ui-state.ts';
@@ -75,11 +78,14 @@ export default Blits.Application({
       unfollowUi(this);
     },
     ready() {
+      // The renderer node of the app's root element (Blits keeps it under a symbol), for the test hook.
+      testHook.stage((this as unknown as Record<symbol, { node: unknown }>)[symbols.wrapper as symbol]?.node);
       idle = new IdleTimer({ timeoutMs: idleTimeoutMs(location.search), onIdle: () => this.onIdle() });
       idle.touch();
       bridge().watch({
         card: (card) => updateUi({ card }),
         session: (signedIn) => updateUi({ signedIn }),
+        reportReceived: (receipt) => reportStore.arrived(receipt),
         // The HID remote's keys arrive on the bridge's event stream: replay them as keyboard keys.
         remoteKey: (key) => {
           document.dispatchEvent(keyboardEventFor(key));
@@ -91,6 +97,8 @@ export default Blits.Application({
   methods: {
     goHome(reason?: 'idle') {
       secrets.forget();
+      nextTask.forget();
+      reportStore.close();
       closeDialog(null);
       if (currentPath() === '/') return;
       this.$router.to('/', reason ? { reason } : {});
@@ -103,6 +111,8 @@ export default Blits.Application({
     },
     onIdle() {
       secrets.forget();
+      nextTask.forget();
+      reportStore.close();
       if (ui.signedIn) void bridge().logout();
       if (currentPath() !== '/tv') this.goHome('idle');
     },

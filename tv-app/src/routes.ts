@@ -5,9 +5,19 @@ import type { Route } from '@lightningjs/blits';
 import CardBlocked from './pages/CardBlocked.ts';
 import CardWait from './pages/CardWait.ts';
 import Home from './pages/Home.ts';
+import NoticeList from './pages/NoticeList.ts';
+import NoticeView from './pages/NoticeView.ts';
 import PasswordEntry from './pages/PasswordEntry.ts';
 import PinEntry from './pages/PinEntry.ts';
 import Problem from './pages/Problem.ts';
+import ReportHolder from './pages/ReportHolder.ts';
+import ReportList from './pages/ReportList.ts';
+import ReportProblem from './pages/ReportProblem.ts';
+import ReportQuestion from './pages/ReportQuestion.ts';
+import ReportReceipt from './pages/ReportReceipt.ts';
+import ReportSending from './pages/ReportSending.ts';
+import ReportSummary from './pages/ReportSummary.ts';
+import ReportWaiting from './pages/ReportWaiting.ts';
 import SecretBriefing from './pages/SecretBriefing.ts';
 import Settings from './pages/Settings.ts';
 import SignedIn from './pages/SignedIn.ts';
@@ -30,10 +40,28 @@ const table: AppRoute[] = [
   { path: '/card/found', component: SecretBriefing, needsCard: true, data: { kind: 'auth' } },
   { path: '/pin', component: PinEntry, needsCard: true },
   { path: '/register', component: SecretBriefing, needsCard: true, data: { kind: 'sign' } },
-  { path: '/password', component: PasswordEntry, needsCard: true },
+  {
+    path: '/register/renewal',
+    component: SecretBriefing,
+    needsCard: true,
+    data: { kind: 'sign', renewal: true },
+  },
+  { path: '/password', component: PasswordEntry, needsCard: true, data: { purpose: 'register' } },
   { path: '/blocked/:kind', component: CardBlocked },
   { path: '/problem/:problem', component: Problem },
   { path: '/signed-in', component: SignedIn },
+  { path: '/reports', component: ReportList },
+  { path: '/report/holder', component: ReportHolder },
+  { path: '/report/question/:step', component: ReportQuestion },
+  { path: '/report/summary', component: ReportSummary },
+  { path: '/report/password', component: PasswordEntry, needsCard: true, data: { purpose: 'report' } },
+  // Not `needsCard`: a card pulled while signing is told by the bridge's answer (nothing was sent).
+  { path: '/report/sending', component: ReportSending },
+  { path: '/report/receipt', component: ReportReceipt },
+  { path: '/report/waiting', component: ReportWaiting },
+  { path: '/report/problem/:problem', component: ReportProblem },
+  { path: '/notices', component: NoticeList },
+  { path: '/notice/:id', component: NoticeView },
 ];
 
 export const routes: Route[] = table.map(({ path, component, data }) => ({

@@ -1,6 +1,8 @@
 // State for the browser tests, as `window.__MYNA_TV__`, in the e2e build only: the route of the screen on
 // show, its spoken name, the focused item, the open overlay, the card as the app sees it, and every text
-// spoken. Framework-independent, so the tests survive a Blits upgrade.
+// spoken. Framework-independent, so the tests survive a Blits upgrade. Also the texts on the stage, with their
+// size and colours (`window.__MYNA_TV_TEXTS__`), for the browser tests' size and contrast checks.
+import type { StageText } from './stage-text.ts';
 
 export interface TestHookState {
   route: string;
@@ -9,15 +11,77 @@ export interface TestHookState {
   overlay: string | null;
   card: string;
   spoken: string[];
+  /** Milliseconds from navigation start to the first screen announced (Home interactive). */
+  firstScreenMs: number | null;
 }
 
 declare global {
   interface Window {
     __MYNA_TV__?: TestHookState;
+    /** The texts visible on the stage now (e2e build). */
+    __MYNA_TV_TEXTS__?: () => StageText[];
   }
 }
 
-const state: TestHookState = { route: '', screen: '', focus: null, overlay: null, card: '', spoken: [] };
+/** The renderer's node, as far as the text audit reads it (Lightning renderer 2.x CoreNode / CoreTextNode). */
+interface StageNode {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  alpha: number;
+  /** 0xRRGGBBAA */
+  color: number;
+  children: StageNode[];
+  text?: string;
+  fontSize?: number;
+}
+
+const hex = (color: number) => `#${(color >>> 8).toString(16).padStart(6, '0')}`;
+
+/** Walks the stage in paint order: every visible text with the opaque rectangle last painted under it. */
+function stageTexts(root: StageNode): StageText[] {
+  const rects: { x: number; y: number; w: number; h: number; color: number }[] = [];
+  const texts: StageText[] = [];
+  const visit = (node: StageNode, offsetX: number, offsetY: number) => {
+    if (node.alpha <= 0) return;
+    const x = offsetX + node.x;
+    const y = offsetY + node.y;
+    if ('text' in node && typeof node.text === 'string') {
+      const content = node.text.replace(/\u200b/g, '').trim();
+      if (content !== '' && node.width > 0) {
+        const cx = x + node.width / 2;
+        const cy = y + Math.min(node.height, node.fontSize ?? node.height) / 2;
+        const under = rects.findLast((r) => cx >= r.x && cx <= r.x + r.w && cy >= r.y && cy <= r.y + r.h);
+        texts.push({
+          text: content,
+          fontSize: node.fontSize ?? 0,
+          color: hex(node.color),
+          background: under ? hex(under.color) : '#000000',
+          x,
+          y,
+        });
+      }
+      return;
+    }
+    if ((node.color & 0xff) >= 0xc0 && node.width > 0 && node.height > 0) {
+      rects.push({ x, y, w: node.width, h: node.height, color: node.color });
+    }
+    for (const child of node.children) visit(child, x, y);
+  };
+  visit(root, 0, 0);
+  return texts;
+}
+
+const state: TestHookState = {
+  route: '',
+  screen: '',
+  focus: null,
+  overlay: null,
+  card: '',
+  spoken: [],
+  firstScreenMs: null,
+};
 const enabled = import.meta.env.MODE === 'e2e';
 
 const routeOfHash = (hash: string) => hash.replace(/^#/, '').split('?')[0] || '/';
@@ -26,10 +90,15 @@ export const testHook = {
   install(): void {
     if (enabled) window.__MYNA_TV__ = state;
   },
+  /** The stage's root node, for the text audit (`window.__MYNA_TV_TEXTS__`). */
+  stage(root: unknown): void {
+    if (enabled) window.__MYNA_TV_TEXTS__ = () => stageTexts(root as StageNode);
+  },
   screen(title: string, focus: string | null): void {
     state.route = routeOfHash(location.hash);
     state.screen = title;
     state.focus = focus;
+    state.firstScreenMs ??= performance.now();
   },
   focus(label: string | null): void {
     state.focus = label;

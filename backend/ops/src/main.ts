@@ -28,6 +28,7 @@ function showLogin(notice?: string): void {
 function showShell(account: OperatorAccountView, token: string): void {
   document.title = 'マイナTV 運用ダッシュボード';
   const shell = shellView(account, {
+    token,
     onLogout: () => {
       sessionStorage.removeItem(tokenKey);
       // The session ends on the server too; if that call fails, its idle timeout ends it.

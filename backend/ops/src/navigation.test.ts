@@ -8,6 +8,7 @@ describe('sectionsFor', () => {
       'households',
       'alerts',
       'shelters',
+      'reports',
       'audit',
     ]);
     expect(sectionsFor('municipality-staff').map((s) => s.id)).toEqual(['households', 'alerts', 'shelters']);

@@ -5,7 +5,7 @@ import type { OperatorRole } from '../../src/accounts/roles.ts';
 
 export interface Section {
   /** The hash route: `#/devices`. */
-  id: 'devices' | 'households' | 'alerts' | 'shelters' | 'audit';
+  id: 'devices' | 'households' | 'alerts' | 'shelters' | 'reports' | 'audit';
   title: string;
   summary: string;
   roles: readonly OperatorRole[];
@@ -35,6 +35,12 @@ export const sections: readonly Section[] = [
     title: '避難所',
     summary: '避難所の開設状況と受付',
     roles: ['operator-admin', 'municipality-staff', 'shelter-staff'],
+  },
+  {
+    id: 'reports',
+    title: '現況届の配信',
+    summary: '保険者・年金機関への現況届と失効通知の送信状況',
+    roles: ['operator-admin'],
   },
   { id: 'audit', title: '監査ログ', summary: '誰がいつ何を見たか・変えたか', roles: ['operator-admin'] },
 ];

@@ -1,8 +1,12 @@
-// The dashboard's calls to the backend's operator routes (backend/src/accounts/account-routes.ts). Wire errors
+// The dashboard's calls to the backend's operator routes (backend/src/accounts/account-routes.ts, the outbox
+// list of backend/src/status-reports). Wire errors
 // become OperatorApiError with the backend's error code, so views never see HTTP. The role union is imported
 // from the backend; the two response shapes mirror account-routes.ts, because importing the backend's App
 // type would type-check the whole server under the DOM library, where its webcrypto calls do not compile.
 import type { OperatorRole } from '../../src/accounts/roles.ts';
+import type { DeliveryState } from '../../src/status-reports/contracts.ts';
+
+export type { DeliveryState };
 
 /** accountSchema of account-routes.ts, as JSON. */
 export interface OperatorAccountView {
@@ -35,7 +39,7 @@ export class OperatorApiError extends Error {
   }
 }
 
-const base = '/api/v1/operator';
+const base = '/api/v1';
 
 async function call<T>(
   method: 'GET' | 'POST',
@@ -61,13 +65,18 @@ async function call<T>(
 }
 
 export function login(loginName: string, password: string): Promise<OperatorLoginResult> {
-  return call('POST', '/login', { body: { loginName, password } });
+  return call('POST', '/operator/login', { body: { loginName, password } });
 }
 
 export function currentAccount(token: string): Promise<OperatorAccountView> {
-  return call('GET', '/me', { token });
+  return call('GET', '/operator/me', { token });
 }
 
 export function logout(token: string): Promise<void> {
-  return call('POST', '/logout', { token });
+  return call('POST', '/operator/logout', { token });
+}
+
+/** The outbox to insurers, newest first (operator-admin). */
+export async function reportDeliveries(token: string): Promise<DeliveryState[]> {
+  return (await call<{ deliveries: DeliveryState[] }>('GET', '/ops/report-deliveries', { token })).deliveries;
 }

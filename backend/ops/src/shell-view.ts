@@ -1,8 +1,9 @@
 // The signed-in shell: who is logged in and in which role, the sections that role may open, and logout.
-// Sections are placeholders that later issues fill.
+// Sections without a view of their own yet are placeholders that later issues fill.
+import { deliveriesTable } from './deliveries-view.ts';
 import { el, show } from './dom.ts';
 import { roleLabels, type Section, sectionAt, sectionsFor } from './navigation.ts';
-import type { OperatorAccountView } from './operator-api.ts';
+import { type OperatorAccountView, OperatorApiError, reportDeliveries } from './operator-api.ts';
 
 export interface Shell {
   root: HTMLElement;
@@ -10,7 +11,10 @@ export interface Shell {
   route(hash: string): void;
 }
 
-export function shellView(account: OperatorAccountView, options: { onLogout: () => void }): Shell {
+export function shellView(
+  account: OperatorAccountView,
+  options: { token: string; onLogout: () => void },
+): Shell {
   const role = roleLabels[account.role];
   const logout = el('button', { type: 'button', class: 'logout' }, 'ログアウト');
   logout.addEventListener('click', options.onLogout);
@@ -43,10 +47,30 @@ export function shellView(account: OperatorAccountView, options: { onLogout: () 
     el('p', {}, `${account.displayName} さん、ようこそ。`),
     el('p', {}, `あなたの役割は「${role}」です。左のメニューから作業を選んでください。`),
   ];
+  /** The section's content, filled in once its data arrives (a later route replaces it). */
+  const sectionBody = (section: Section): HTMLElement => {
+    if (section.id !== 'reports') return el('p', { class: 'pending' }, 'この画面は準備中です。');
+    const body = el('div', { 'aria-busy': 'true' }, '読み込んでいます…');
+    reportDeliveries(options.token)
+      .then(
+        (deliveries) => show(body, deliveriesTable(deliveries)),
+        (error: unknown) =>
+          show(
+            body,
+            el(
+              'p',
+              { class: 'error', role: 'alert' },
+              `読み込めませんでした（${error instanceof OperatorApiError ? error.code : 'error'}）。`,
+            ),
+          ),
+      )
+      .finally(() => body.removeAttribute('aria-busy'));
+    return body;
+  };
   const sectionPage = (section: Section) => [
     el('h1', {}, section.title),
     el('p', {}, section.summary),
-    el('p', { class: 'pending' }, 'この画面は準備中です。'),
+    sectionBody(section),
   ];
 
   return {

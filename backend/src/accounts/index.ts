@@ -42,6 +42,8 @@ export { hashSecret, newSecret, secretMatches } from './secret-token.ts';
 export {
   closeSession,
   closeSessionsOf,
+  type NewSession,
+  newSession,
   type OpenedSession,
   openSession,
   purgeEndedSessions,

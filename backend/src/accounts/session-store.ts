@@ -28,32 +28,56 @@ export interface OpenedSession extends Session {
 /** Idle expiry is moved forward at most once a minute, so a busy client does not write on every request. */
 const idleSlackMs = 60_000;
 
+/** A session about to be stored: `openSession` inserts it; resident login inserts it inside its one statement
+ * (the resident is found there too). */
+export interface NewSession {
+  sessionId: string;
+  /** Shown to the client once; never stored. */
+  token: string;
+  tokenHash: string;
+  createdAt: Date;
+  idleExpiresAt: Date;
+  expiresAt: Date;
+}
+
+/** A fresh token and id with the session's expiry times under `policy` (nothing is written). */
+export function newSession(options: { policy: SessionPolicy; now: Date }): NewSession {
+  const { policy, now } = options;
+  const token = newSecret();
+  const expiresAt = new Date(now.getTime() + policy.maxMs);
+  return {
+    sessionId: crypto.randomUUID(),
+    token,
+    tokenHash: hashSecret(token),
+    createdAt: now,
+    idleExpiresAt: new Date(Math.min(now.getTime() + policy.idleMs, expiresAt.getTime())),
+    expiresAt,
+  };
+}
+
 export async function openSession(
   db: Queryable,
   options: { subject: SessionSubject; policy: SessionPolicy; now: Date },
 ): Promise<OpenedSession> {
-  const { subject, policy, now } = options;
-  const token = newSecret();
-  const sessionId = crypto.randomUUID();
-  const expiresAt = new Date(now.getTime() + policy.maxMs);
-  const idleExpiresAt = new Date(Math.min(now.getTime() + policy.idleMs, expiresAt.getTime()));
+  const { subject } = options;
+  const session = newSession(options);
   const operator = 'operatorAccountId' in subject ? subject.operatorAccountId : null;
   const resident = 'residentId' in subject ? subject : null;
   await db.query(
     `INSERT INTO sessions (id, token_hash, operator_account_id, resident_id, device_id, created_at,
        idle_expires_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [
-      sessionId,
-      hashSecret(token),
+      session.sessionId,
+      session.tokenHash,
       operator,
       resident?.residentId ?? null,
       resident?.deviceId ?? null,
-      now,
-      idleExpiresAt,
-      expiresAt,
+      session.createdAt,
+      session.idleExpiresAt,
+      session.expiresAt,
     ],
   );
-  return { token, sessionId, subject, expiresAt };
+  return { token: session.token, sessionId: session.sessionId, subject, expiresAt: session.expiresAt };
 }
 
 interface SessionRow {

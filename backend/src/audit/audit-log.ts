@@ -30,6 +30,9 @@ export type AuditAction =
   | 'resident.login'
   | 'resident.logout'
   | 'resident.read'
+  | 'status-report.receive'
+  | 'status-report.read'
+  | 'status-report.contract-put'
   | 'audit.read';
 
 export interface AuditTarget {

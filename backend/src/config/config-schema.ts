@@ -134,6 +134,26 @@ export const configSchema = {
     default: 'myna-tv',
     schema: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, { error: 'must be 1-64 of A-Z a-z 0-9 : _ -' }),
   }),
+  pushHandshakesPerSecond: setting({
+    env: 'PUSH_HANDSHAKES_PER_SECOND',
+    doc:
+      'Box handshakes one node admits per second (a mass reconnect after a power cut); more are refused with ' +
+      '`push.busy` and the boxes back off.',
+    default: '1000',
+    schema: wholeNumber(1, 1_000_000),
+  }),
+  pushResendAfterSeconds: setting({
+    env: 'PUSH_RESEND_AFTER_SECONDS',
+    doc: 'A connected box that has not acknowledged a message in force this long after it was sent gets it again.',
+    default: '10',
+    schema: wholeNumber(1, 3600),
+  }),
+  pushResendMax: setting({
+    env: 'PUSH_RESEND_MAX',
+    doc: 'Most re-sends of one message to one connection (0: none; the box still gets it on its next connect).',
+    default: '3',
+    schema: wholeNumber(0, 100),
+  }),
   fieldKeys: setting({
     env: 'FIELD_KEYS',
     doc:
@@ -254,6 +274,30 @@ export const configSchema = {
       'another until its expiry (by the issuing clock) plus this many seconds.',
     default: '30',
     schema: wholeNumber(0, 600),
+  }),
+  reportDeliveryIntervalSeconds: setting({
+    env: 'REPORT_DELIVERY_INTERVAL_SECONDS',
+    doc:
+      'How often each node looks for status reports and signals due for delivery to insurers, in seconds ' +
+      '(0: this node does not deliver).',
+    default: '15',
+    schema: wholeNumber(0, 3600),
+  }),
+  reportDeliveryRetrySeconds: setting({
+    env: 'REPORT_DELIVERY_RETRY_SECONDS',
+    doc:
+      "Wait before retrying a delivery the insurer's endpoint refused or did not answer, in seconds; doubled " +
+      'after each further failure, up to one hour. Deliveries are retried until they succeed.',
+    default: '60',
+    schema: wholeNumber(1, 3600),
+  }),
+  signCertificateRecheckSeconds: setting({
+    env: 'SIGN_CERTIFICATE_RECHECK_SECONDS',
+    doc:
+      "Daily status check: how often the revocation status of each resident's signature certificate is asked again, in " +
+      'seconds (the job wakes every 1/24 of this, at least every minute; 0: this node does not run it).',
+    default: '86400',
+    schema: wholeNumber(0, 30 * 86_400),
   }),
 };
 

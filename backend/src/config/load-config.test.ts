@@ -20,6 +20,9 @@ describe('loadConfig', () => {
       databasePoolSize: 10,
       redisUrl: undefined,
       pushRedisPrefix: 'myna-tv',
+      pushHandshakesPerSecond: 1000,
+      pushResendAfterSeconds: 10,
+      pushResendMax: 3,
       fieldKeys: [],
       logLevel: 'info',
       metricsToken: undefined,
@@ -37,6 +40,9 @@ describe('loadConfig', () => {
       ocspCacheMaxAgeSeconds: 300,
       loginChallengeTtlSeconds: 120,
       clockSkewToleranceSeconds: 30,
+      reportDeliveryIntervalSeconds: 15,
+      reportDeliveryRetrySeconds: 60,
+      signCertificateRecheckSeconds: 86400,
     });
   });
 

@@ -2,11 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPassword } from '../accounts/index.ts';
+import { secretMatches, verifyPassword } from '../accounts/index.ts';
 import { createFieldCipher } from '../crypto/index.ts';
 import { createPgliteDatabase, type Database, migrate } from '../db/index.ts';
 import { type EnrolledDevice, getDeviceDetails } from '../devices/index.ts';
+import { createBlindIndex } from '../residents/index.ts';
+import { japanDate } from '../status-reports/due-period.ts';
 import { demoOperatorPassword } from './demo-accounts.ts';
+import { demoInsurer } from './demo-insurer.ts';
 import { type DemoBoxKeeper, seedDemo } from './seed-demo.ts';
 
 const householdCount = 40;
@@ -49,6 +52,7 @@ describe('seedDemo', () => {
       households: { total: householdCount, created: householdCount },
       accounts: { total: 3, created: ['demo-admin', 'demo-town', 'demo-shelter'] },
       boxesEnrolled: ['tanaka-hanako', 'sato-yui', 'suzuki-ichiro'],
+      statusReportContracts: [],
     });
     expect(await count(db, "shelters WHERE kind = 'evacuation-shelter'")).toBe(41);
     expect(await count(db, "shelters WHERE kind = 'emergency-site'")).toBe(35);
@@ -101,6 +105,26 @@ describe('seedDemo', () => {
     expect(await count(db, 'households')).toBe(householdCount);
     expect(await count(db, 'devices')).toBe(householdCount);
     expect(await count(db, 'operator_accounts')).toBe(3);
+  });
+
+  it('with the blind index, adds the demo insurer once, its contract due this month (Japan time)', async () => {
+    const blindIndex = createBlindIndex(
+      [{ id: 'demo-test', key: new Uint8Array(32).fill(3) }],
+      'resident-basic-info',
+    );
+    const seed = () =>
+      seedDemo(db, { cipher, now: new Date(), boxes: boxes.keeper, householdCount, blindIndex });
+    expect((await seed()).statusReportContracts).toEqual([demoInsurer.contract.referenceNumber]);
+    expect((await seed()).statusReportContracts).toEqual([]);
+    const [contract] = await db.query<{ due_month: number; insurer_id: string }>(
+      'SELECT due_month, insurer_id FROM status_report_contracts',
+    );
+    expect(contract).toEqual({ due_month: japanDate(new Date()).month, insurer_id: demoInsurer.clientId });
+    const [client] = await db.query<{ secret_hash: string }>(
+      'SELECT secret_hash FROM api_clients WHERE id = $1',
+      [demoInsurer.clientId],
+    );
+    expect(secretMatches(demoInsurer.secret, client?.secret_hash ?? '')).toBe(true);
   });
 
   it('enrols a replacement box for a holder whose credential is gone, in the same household', async () => {

@@ -1,5 +1,5 @@
-// Seeds the demo of the embedded default: 美波町's shelters, one operator account per role, and the demo
-// households, each enrolled with its set-top box. Idempotent: a later start finds what an earlier one created
+// Seeds the demo of the embedded default: 美波町's shelters, one operator account per role, the demo
+// households, each enrolled with its set-top box, and the demo insurer with a status report due. Idempotent: a later start finds what an earlier one created
 // (accounts by login name, households by their box's label) and adds only what is missing.
 import { minamiTownShelters } from '@myna-tv/disaster';
 import { createOperatorAccount } from '../accounts/index.ts';
@@ -7,8 +7,10 @@ import type { AuditActor } from '../audit/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Database } from '../db/index.ts';
 import { type EnrolledDevice, enrolDevice } from '../devices/index.ts';
+import type { BlindIndex } from '../residents/index.ts';
 import { demoOperatorAccounts, demoOperatorPassword } from './demo-accounts.ts';
 import { type DemoHousehold, defaultDemoHouseholdCount, demoHouseholds } from './demo-households.ts';
+import { seedDemoInsurer } from './demo-insurer.ts';
 import { importShelters } from './seed-shelters.ts';
 
 /**
@@ -27,6 +29,8 @@ export interface DemoSeedReport {
   accounts: { total: number; created: string[] };
   /** The card holders' boxes enrolled by this run. */
   boxesEnrolled: string[];
+  /** Reference numbers of the demo insurer's contracts created by this run. */
+  statusReportContracts: string[];
 }
 
 const actor: AuditActor = { id: 'demo-seed', role: 'system', requestId: null };
@@ -60,7 +64,14 @@ async function enrolledHouseholds(db: Database, keys: string[]): Promise<Map<str
 
 export async function seedDemo(
   db: Database,
-  options: { cipher: FieldCipher; now: Date; boxes: DemoBoxKeeper; householdCount?: number },
+  options: {
+    cipher: FieldCipher;
+    now: Date;
+    boxes: DemoBoxKeeper;
+    householdCount?: number;
+    /** The residents' blind index; without it the demo insurer (it matches its contract by it) is left out. */
+    blindIndex?: BlindIndex;
+  },
 ): Promise<DemoSeedReport> {
   const { cipher, now, boxes } = options;
   const shelters = await importShelters(db, { registry: minamiTownShelters(), now });
@@ -89,10 +100,14 @@ export async function seedDemo(
       boxesEnrolled.push(demo.holderId);
     }
   }
+  const statusReportContracts = options.blindIndex
+    ? await seedDemoInsurer(db, { cipher, blindIndex: options.blindIndex, actor, now })
+    : [];
   return {
     shelters,
     households: { total: households.length, created },
     accounts: { total: demoOperatorAccounts.length, created: createdAccounts },
     boxesEnrolled,
+    statusReportContracts,
   };
 }

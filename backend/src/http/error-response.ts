@@ -9,7 +9,9 @@ import { AccountError, type AccountErrorCode, AuthError, type AuthErrorCode } fr
 import { DbError } from '../db/index.ts';
 import { DeviceError, type DeviceErrorCode } from '../devices/index.ts';
 import { JpkiError, type JpkiErrorCode } from '../jpki/index.ts';
+import { MailboxError, type MailboxErrorCode } from '../mailbox/index.ts';
 import { ResidentError, type ResidentErrorCode } from '../residents/index.ts';
+import { StatusReportError, type StatusReportErrorCode } from '../status-reports/index.ts';
 import type { AppEnv } from './app-env.ts';
 import { RequestError, type RequestErrorCode } from './request-error.ts';
 
@@ -25,6 +27,8 @@ export type ErrorCode =
   | DeviceErrorCode
   | ResidentErrorCode
   | JpkiErrorCode
+  | StatusReportErrorCode
+  | MailboxErrorCode
   | EdgeCode;
 
 /** The body of every error response (wire contract for the box and the dashboard). */
@@ -55,6 +59,16 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   'resident.registration-malformed': 400,
   'resident.registration-mismatch': 400,
   'resident.not-found': 404,
+  'report.malformed': 400,
+  'report.contract-not-held': 403,
+  'report.holder-mismatch': 400,
+  'report.not-due': 409,
+  'report.answers-mismatch': 400,
+  'report.not-found': 404,
+  'insurer.contract-not-found': 404,
+  'insurer.contract-unmatched': 409,
+  'notice.not-found': 404,
+  'notice.invalid': 400,
   // The card's answer is unreadable: a bad request. It is readable but does not prove who it claims: 401.
   'jpki.cert-malformed': 400,
   'jpki.cms-malformed': 400,
@@ -76,7 +90,15 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
 };
 
 // Errors whose messages we write for the caller (no internals in them).
-const domainErrors = [RequestError, AuthError, AccountError, DeviceError, ResidentError] as const;
+const domainErrors = [
+  RequestError,
+  AuthError,
+  AccountError,
+  DeviceError,
+  ResidentError,
+  StatusReportError,
+  MailboxError,
+] as const;
 
 interface Rendered {
   code: ErrorCode;

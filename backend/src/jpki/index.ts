@@ -27,7 +27,7 @@ export { isJpkiError, JpkiError } from './jpki-error.ts';
 export type { JpkiStatusSourceOptions } from './jpki-status-source.ts';
 export { createJpkiStatusSource } from './jpki-status-source.ts';
 export type { LoginVerifierOptions, VerifiedLogin } from './login-verifier.ts';
-export { LoginVerifier } from './login-verifier.ts';
+export { assertChallengeAccepted, LoginVerifier } from './login-verifier.ts';
 export { MemoryChallengeStore } from './memory-challenge-store.ts';
 export type { OcspStatusSourceOptions } from './ocsp-status-source.ts';
 export { createOcspStatusSource } from './ocsp-status-source.ts';

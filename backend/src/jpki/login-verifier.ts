@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { maxCertificateBytes } from './certificate-der.ts';
 import type { CertificateVerifier } from './certificate-verifier.ts';
 import type { ValidatedCertificate } from './chain-validator.ts';
-import type { ChallengeStore } from './challenge-store.ts';
+import type { ChallengeStore, StoredChallenge } from './challenge-store.ts';
 import type { LoginChallenge, LoginProof } from './contracts.ts';
 import { subjectCommonName } from './distinguished-name.ts';
 import { JpkiError } from './jpki-error.ts';
@@ -53,12 +53,21 @@ export class LoginVerifier {
 
   /** Throws JpkiError (challenge-*, cert-*, signature-invalid, status-unknown) unless the proof is good. */
   async verifyProof(input: { deviceId: string; proof: LoginProof }): Promise<VerifiedLogin> {
+    await this.redeemChallenge({ challenge: input.proof.challenge, deviceId: input.deviceId });
+    return this.verifySignedChallenge(input);
+  }
+
+  /**
+   * The card half of `verifyProof`: certificate chain, signature over the challenge bytes and revocation,
+   * without redeeming the challenge. For a caller that redeems the challenge itself in the same atomic step
+   * as what the login grants (resident login: one statement); on any refusal it must still call
+   * `redeemChallenge` first, so the challenge is spent and its errors come before the card's.
+   */
+  async verifySignedChallenge(input: { deviceId: string; proof: LoginProof }): Promise<VerifiedLogin> {
     const { deviceId, proof } = input;
-    const now = this.#now();
-    await this.#consumeChallenge(proof.challenge, deviceId, now);
     const der = decodeBase64(proof.certificate, maxCertificateBytes, 'jpki.cert-malformed', 'certificate');
     const signature = decodeBase64(proof.signature, maxSignatureBytes, 'jpki.signature-invalid', 'signature');
-    const certificate = await this.#certificates.validateChain({ der, purpose: 'auth', at: now });
+    const certificate = await this.#certificates.validateChain({ der, purpose: 'auth', at: this.#now() });
     const signed = Buffer.from(proof.challenge, 'base64url');
     if (!verifyRsaSignature({ hash: 'sha256', data: signed, signature, key: certificate.publicKey })) {
       throw new JpkiError(
@@ -74,19 +83,32 @@ export class LoginVerifier {
     };
   }
 
-  async #consumeChallenge(challenge: string, deviceId: string, now: Date): Promise<void> {
+  /** Marks the challenge used; throws JpkiError challenge-* unless it was issued to `deviceId`, unused and
+   * unexpired. */
+  async redeemChallenge(input: { challenge: string; deviceId: string }): Promise<void> {
+    const { challenge, deviceId } = input;
     const taken = base64url.test(challenge) ? await this.#challenges.consume(challenge) : undefined;
-    if (taken === undefined) throw new JpkiError('jpki.challenge-unknown', 'challenge was not issued here');
-    if (taken.alreadyUsed) throw new JpkiError('jpki.challenge-replayed', 'challenge was already used');
-    if (taken.record.expiresAt.getTime() < now.getTime()) {
-      throw new JpkiError(
-        'jpki.challenge-expired',
-        `challenge expired at ${taken.record.expiresAt.toISOString()}`,
-      );
-    }
-    if (taken.record.deviceId !== deviceId) {
-      throw new JpkiError('jpki.challenge-wrong-device', 'challenge was issued to another device');
-    }
+    assertChallengeAccepted(taken, deviceId, this.#now());
+  }
+}
+
+/** The one rule for a consumed challenge: throws JpkiError challenge-* unless it was issued, not used before,
+ * unexpired at `now` and issued to `deviceId`. */
+export function assertChallengeAccepted(
+  taken: { record: StoredChallenge; alreadyUsed: boolean } | undefined,
+  deviceId: string,
+  now: Date,
+): void {
+  if (taken === undefined) throw new JpkiError('jpki.challenge-unknown', 'challenge was not issued here');
+  if (taken.alreadyUsed) throw new JpkiError('jpki.challenge-replayed', 'challenge was already used');
+  if (taken.record.expiresAt.getTime() < now.getTime()) {
+    throw new JpkiError(
+      'jpki.challenge-expired',
+      `challenge expired at ${taken.record.expiresAt.toISOString()}`,
+    );
+  }
+  if (taken.record.deviceId !== deviceId) {
+    throw new JpkiError('jpki.challenge-wrong-device', 'challenge was issued to another device');
   }
 }
 

@@ -3,26 +3,22 @@ import type { Queryable } from '../db/index.ts';
 import { createAckBatcher } from './ack-batcher.ts';
 import type { PushError } from './push-error.ts';
 
-/** A database that records each batch statement and answers as if every ack were new. */
+/** A database that records each batch statement's seqs and answers as if every ack were new. */
 function fakeDb(fail = false) {
-  const batches: unknown[][] = [];
+  const batches: number[][] = [];
   const db: Queryable = {
     async query<T>(_sql: string, params?: readonly unknown[]) {
       if (fail) throw new Error('connection refused');
-      const batch = JSON.parse(String(params?.[0])) as unknown[];
-      batches.push(batch);
-      return batch.map(() => ({ seq: 1 })) as T[];
+      const seqs = params?.[1] as number[];
+      batches.push([...seqs]);
+      return [{ n: seqs.length }] as T[];
     },
     exec: async () => {},
   };
   return { db, batches };
 }
 
-const ack = (seq: number) => ({
-  deviceId: '0b6f3f1e-8a55-4b8e-9f5d-6f2b9d0f6a11',
-  seq,
-  ackedAt: new Date(0),
-});
+const deviceId = '0b6f3f1e-8a55-4b8e-9f5d-6f2b9d0f6a11';
 
 describe('ack batcher', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -38,10 +34,10 @@ describe('ack batcher', () => {
       onPersisted: (n) => persisted.push(n),
       onError: () => {},
     });
-    for (let seq = 1; seq <= 3; seq++) batcher.add(ack(seq));
+    for (let seq = 1; seq <= 3; seq++) batcher.add(deviceId, seq);
     expect(batches).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(50);
-    expect(batches.map((b) => b.length)).toEqual([3]);
+    expect(batches).toEqual([[1, 2, 3]]);
     expect(persisted).toEqual([3]);
   });
 
@@ -55,11 +51,11 @@ describe('ack batcher', () => {
       onError: () => {},
     });
     const answers: unknown[] = [];
-    batcher.add(ack(1), (a) => answers.push(a));
-    batcher.add(ack(2), (a) => answers.push(a));
-    batcher.add(ack(3));
+    batcher.add(deviceId, 1, (a) => answers.push(a));
+    batcher.add(deviceId, 2, (a) => answers.push(a));
+    batcher.add(deviceId, 3);
     await batcher.flush();
-    expect(batches.map((b) => b.length)).toEqual([2, 1]);
+    expect(batches).toEqual([[1, 2], [3]]);
     expect(answers).toEqual([{ data: { seq: 1 } }, { data: { seq: 2 } }]);
   });
 
@@ -74,7 +70,7 @@ describe('ack batcher', () => {
       onError: (e) => errors.push(e),
     });
     const answers: unknown[] = [];
-    batcher.add(ack(1), (a) => answers.push(a));
+    batcher.add(deviceId, 1, (a) => answers.push(a));
     await batcher.flush();
     expect(errors.map((e) => e.code)).toEqual(['push.ack-failed']);
     expect(answers).toEqual([{ error: 'push.ack-failed', message: 'could not record 1 acks' }]);

@@ -1,8 +1,9 @@
 // Acknowledgements from boxes arrive one socket event each; writing them one statement each would make the
-// database the bottleneck of an alert, so they are buffered and written in batches.
+// database the bottleneck of an alert, so they are buffered and written in batches. An alert brings one ack per
+// box within a second, so the buffer is three flat arrays, with no object or Date per ack.
 import type { Queryable } from '../db/index.ts';
 import type { Acknowledgement, PushAck } from './contracts.ts';
-import { type DeliveryAck, recordAcks } from './message-log.ts';
+import { type DeliveryAcks, recordAcks } from './message-log.ts';
 import { PushError } from './push-error.ts';
 
 export interface AckBatcherOptions {
@@ -21,45 +22,53 @@ type Done = (result: Acknowledgement<PushAck>) => void;
 
 export interface AckBatcher {
   /** Buffers one ack; `done`, if given, is answered once its batch is written (or failed). */
-  add(ack: DeliveryAck, done?: Done): void;
+  add(deviceId: string, seq: number, done?: Done): void;
   /** Writes what is buffered and waits for every write in flight. */
   flush(): Promise<void>;
 }
 
+interface Batch extends DeliveryAcks {
+  /** The few acks whose box asked for an answer (the bridge sends plain events). */
+  answers: { seq: number; done: Done }[];
+}
+
+const emptyBatch = (): Batch => ({ deviceIds: [], seqs: [], ackedAtMs: [], answers: [] });
+
 export function createAckBatcher(options: AckBatcherOptions): AckBatcher {
-  let buffer: { ack: DeliveryAck; done: Done | undefined }[] = [];
+  let buffer = emptyBatch();
   let timer: NodeJS.Timeout | undefined;
   const inFlight = new Set<Promise<void>>();
 
-  async function write(batch: typeof buffer): Promise<void> {
+  async function write(batch: Batch): Promise<void> {
     try {
-      const count = await recordAcks(
-        options.db,
-        batch.map((entry) => entry.ack),
-      );
-      options.onPersisted(count);
-      for (const { ack, done } of batch) done?.({ data: { seq: ack.seq } });
+      options.onPersisted(await recordAcks(options.db, batch));
+      for (const { seq, done } of batch.answers) done({ data: { seq } });
     } catch (err) {
-      const error = new PushError('push.ack-failed', `could not record ${batch.length} acks`, { cause: err });
+      const error = new PushError('push.ack-failed', `could not record ${batch.seqs.length} acks`, {
+        cause: err,
+      });
       options.onError(error);
-      for (const { done } of batch) done?.({ error: error.code, message: error.message });
+      for (const { done } of batch.answers) done({ error: error.code, message: error.message });
     }
   }
 
   function startWrite(): void {
     clearTimeout(timer);
     timer = undefined;
-    if (buffer.length === 0) return;
+    if (buffer.seqs.length === 0) return;
     const batch = buffer;
-    buffer = [];
+    buffer = emptyBatch();
     const writing = write(batch).finally(() => inFlight.delete(writing));
     inFlight.add(writing);
   }
 
   return {
-    add(ack, done) {
-      buffer.push({ ack, done });
-      if (buffer.length >= options.maxBatch) startWrite();
+    add(deviceId, seq, done) {
+      buffer.deviceIds.push(deviceId);
+      buffer.seqs.push(seq);
+      buffer.ackedAtMs.push(Date.now());
+      if (done) buffer.answers.push({ seq, done });
+      if (buffer.seqs.length >= options.maxBatch) startWrite();
       else timer ??= setTimeout(startWrite, options.flushMs);
     },
     async flush() {

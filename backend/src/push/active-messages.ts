@@ -17,6 +17,12 @@ export class ActiveMessages {
     return true;
   }
 
+  /** The message `seq` if it is still in force. */
+  get(seq: number, now = Date.now()): PushMessage | undefined {
+    const message = this.#bySeq.get(seq);
+    return message && Date.parse(message.expiresAt) > now ? message : undefined;
+  }
+
   /** The messages in force for a box, in seq order. */
   inForceFor(identity: DeviceIdentity, now = Date.now()): PushMessage[] {
     return [...this.#bySeq.values()]

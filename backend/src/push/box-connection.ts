@@ -5,8 +5,8 @@ import type { DeviceIdentity } from '../devices/index.ts';
 import type { AckBatcher } from './ack-batcher.ts';
 import type { ActiveMessages } from './active-messages.ts';
 import type { BoxNamespace, BoxSocket } from './box-namespace.ts';
-import { roomsOf } from './box-rooms.ts';
-import { type PushErrorCode, type PushMessage, pushAckSchema, pushAuthSchema } from './contracts.ts';
+import { deviceRoom, roomsOf } from './box-rooms.ts';
+import { isPushAck, type PushErrorCode, type PushMessage, pushAuthSchema } from './contracts.ts';
 import type { DeliveryLedger } from './delivery-ledger.ts';
 import { listAckedSeqs } from './message-log.ts';
 import { PushError } from './push-error.ts';
@@ -24,6 +24,10 @@ export interface BoxConnectionOptions {
   active: ActiveMessages;
   acks: AckBatcher;
   ledger: DeliveryLedger;
+  /** False: refuse this handshake with `push.busy` (too many at once). */
+  admit: () => boolean;
+  /** A box connected while an older connection of the same device was open here; the older one was ended. */
+  onReplaced: (deviceId: string) => void;
   onError: (error: PushError) => void;
 }
 
@@ -31,6 +35,7 @@ export function serveBoxes(options: BoxConnectionOptions): void {
   const { nsp } = options;
 
   nsp.use(async (socket, next) => {
+    if (!options.admit()) return next(refusal('push.busy', 'too many boxes connecting; try again later'));
     const auth = pushAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) {
       return next(refusal('push.bad-handshake', 'auth must be { deviceId, secret, lastSeq }'));
@@ -47,24 +52,24 @@ export function serveBoxes(options: BoxConnectionOptions): void {
     if (identity.deviceId !== deviceId) {
       return next(refusal('push.unauthorized', 'credential of another device'));
     }
-    socket.data = { identity, lastSeq, held: [], outstanding: new Set() };
+    socket.data = { identity, lastSeq, held: [], outstanding: new Map() };
     next();
   });
 
   nsp.on('connection', (socket) => {
+    const { deviceId } = socket.data.identity;
+    // A box that reconnects before its old socket timed out, or a second box with a copied credential: one
+    // connection per device, the newest.
+    if (endOlderConnections(nsp, deviceId, socket.id)) options.onReplaced(deviceId);
     socket.join(roomsOf(socket.data.identity));
     socket.on('push:ack', (ack, done) => {
       const answer = typeof done === 'function' ? done : undefined;
-      const parsed = pushAckSchema.safeParse(ack);
-      if (!parsed.success) {
+      if (!isPushAck(ack)) {
         answer?.({ error: 'push.bad-ack', message: 'ack must be { seq } with a positive integer seq' });
         return;
       }
-      options.ledger.recordAck(socket, parsed.data.seq);
-      options.acks.add(
-        { deviceId: socket.data.identity.deviceId, seq: parsed.data.seq, ackedAt: new Date() },
-        answer,
-      );
+      options.ledger.recordAck(socket, ack.seq);
+      options.acks.add(deviceId, ack.seq, answer);
     });
     socket.on('disconnect', () => options.ledger.recordDisconnect(socket));
     replay(socket, options).catch((err: unknown) => {
@@ -74,6 +79,13 @@ export function serveBoxes(options: BoxConnectionOptions): void {
       socket.disconnect(true);
     });
   });
+}
+
+/** Ends the connections of a device on this node other than `keep`; true if there was one. */
+export function endOlderConnections(nsp: BoxNamespace, deviceId: string, keep: string): boolean {
+  const older = [...(nsp.adapter.rooms.get(deviceRoom(deviceId)) ?? [])].filter((id) => id !== keep);
+  for (const id of older) nsp.sockets.get(id)?.disconnect(true);
+  return older.length > 0;
 }
 
 /**
@@ -91,7 +103,7 @@ async function replay(socket: BoxSocket, options: BoxConnectionOptions): Promise
   const send = (message: PushMessage) => {
     if (sent.has(message.seq) || acked.has(message.seq)) return;
     sent.add(message.seq);
-    options.ledger.recordSent(socket, message.seq);
+    options.ledger.recordSent(socket, message.seq, Date.now());
     socket.emit('push:message', message);
   };
   for (const message of inForce) send(message);

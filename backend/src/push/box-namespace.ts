@@ -7,6 +7,8 @@ import type { BoxToServerEvents, PushMessage, ServerToBoxEvents } from './contra
 /** Between backend nodes (through the Redis adapter): one trigger per publish, each node delivers locally. */
 export interface NodeEvents {
   'push:published': (message: PushMessage) => void;
+  /** A box connected to the sending node: the others end their older connections of that device. */
+  'push:box-connected': (deviceId: string, socketId: string) => void;
 }
 
 export interface BoxSocketData {
@@ -15,8 +17,10 @@ export interface BoxSocketData {
   lastSeq: number;
   /** While the box's replay runs, live messages for it wait here (so it gets them after, in order); null after. */
   held: PushMessage[] | null;
-  /** Seqs sent on this connection and not yet acknowledged. */
-  outstanding: Set<number>;
+  /** Seqs sent on this connection and not yet acknowledged, with when each was last sent (ms since the epoch). */
+  outstanding: Map<number, number>;
+  /** How often each seq was re-sent on this connection; created on the first re-send (rare). */
+  resends?: Map<number, number>;
 }
 
 export type BoxNamespace = Namespace<BoxToServerEvents, ServerToBoxEvents, NodeEvents, BoxSocketData>;

@@ -4,9 +4,9 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   type Acknowledgement,
   type BoxToServerEvents,
+  isPushAck,
   type PushAck,
   type PushMessage,
-  pushAckSchema,
   pushAuthSchema,
   type ServerToBoxEvents,
 } from './contracts.ts';
@@ -30,7 +30,9 @@ describe('push contract', () => {
     expect(pushAuthSchema.safeParse({ deviceId: 'd', secret: 's', lastSeq: 0 }).success).toBe(true);
     expect(pushAuthSchema.safeParse({ deviceId: 'd', secret: 's', lastSeq: -1 }).success).toBe(false);
     expect(pushAuthSchema.safeParse({ deviceId: 'd', secret: 's' }).success).toBe(false);
-    expect(pushAckSchema.safeParse({ seq: 3 }).success).toBe(true);
-    expect(pushAckSchema.safeParse({ seq: 1.5 }).success).toBe(false);
+    expect(isPushAck({ seq: 3 })).toBe(true);
+    for (const bad of [{ seq: 1.5 }, { seq: 0 }, { seq: '3' }, { seq: 2 ** 53 }, {}, null, 3, [3]]) {
+      expect(isPushAck(bad), JSON.stringify(bad)).toBe(false);
+    }
   });
 });

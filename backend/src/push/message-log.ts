@@ -18,11 +18,15 @@ export interface NewPushMessage {
   expiresAt: Date;
 }
 
-/** One acknowledgement of a message by a device. */
-export interface DeliveryAck {
-  deviceId: string;
-  seq: number;
-  ackedAt: Date;
+/**
+ * Acknowledgements of messages by devices, column by column (entry i of each array is one ack): an alert brings
+ * one per box, so the batch is kept as three flat arrays rather than an object per ack.
+ */
+export interface DeliveryAcks {
+  deviceIds: string[];
+  seqs: number[];
+  /** When each ack arrived, in milliseconds since the epoch. */
+  ackedAtMs: number[];
 }
 
 const columns = 'seq, target_kind, target_id, payload, created_at, expires_at';
@@ -63,21 +67,23 @@ export async function listAckedSeqs(
 
 /**
  * Records a batch of acknowledgements in one statement. Acks of unknown messages and repeats are skipped;
- * resolves to how many rows were new.
+ * resolves to how many rows were new (counted by the database: no row comes back per ack).
  */
-export async function recordAcks(db: Queryable, acks: readonly DeliveryAck[]): Promise<number> {
-  if (acks.length === 0) return 0;
-  const batch = acks.map((a) => ({ device_id: a.deviceId, seq: a.seq, acked_at: a.ackedAt.toISOString() }));
-  const rows = await db.query(
-    `INSERT INTO push_delivery (device_id, seq, acked_at)
-     SELECT a.device_id, a.seq, a.acked_at
-     FROM jsonb_to_recordset($1::jsonb) AS a(device_id uuid, seq bigint, acked_at timestamptz)
-     WHERE EXISTS (SELECT 1 FROM push_message m WHERE m.seq = a.seq)
-     ON CONFLICT DO NOTHING
-     RETURNING seq`,
-    [JSON.stringify(batch)],
+export async function recordAcks(db: Queryable, acks: DeliveryAcks): Promise<number> {
+  if (acks.seqs.length === 0) return 0;
+  const [row] = await db.query<{ n: number }>(
+    `WITH inserted AS (
+       INSERT INTO push_delivery (device_id, seq, acked_at)
+       SELECT a.device_id, a.seq, to_timestamp(a.ms / 1000.0)
+       FROM unnest($1::uuid[], $2::bigint[], $3::float8[]) AS a(device_id, seq, ms)
+       WHERE EXISTS (SELECT 1 FROM push_message m WHERE m.seq = a.seq)
+       ON CONFLICT DO NOTHING
+       RETURNING 1
+     )
+     SELECT count(*)::int AS n FROM inserted`,
+    [acks.deviceIds, acks.seqs, acks.ackedAtMs],
   );
-  return rows.length;
+  return row?.n ?? 0;
 }
 
 function targetId(target: PushTarget): string | null {

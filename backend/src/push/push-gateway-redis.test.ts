@@ -29,12 +29,14 @@ afterAll(async () => {
 });
 
 const devices = new TestDevices();
+const replaced: string[] = [];
 const startNode = (redisUrl: string, keyPrefix: string, extra: { onError?: (e: PushError) => void } = {}) =>
   startPushNode({
     db,
     authenticate: devices.authenticate,
     redis: { url: redisUrl, keyPrefix, connectTimeoutMs: 300 },
     catchUpMs: 100,
+    onConnectionReplaced: (deviceId) => replaced.push(deviceId),
     ...extra,
   });
 
@@ -50,6 +52,7 @@ describe('push gateway, two nodes, Redis adapter, PostgreSQL', () => {
       db,
       devices,
       health: { adapter: 'redis', redis: 'up' },
+      replaced,
       close: async () => {
         await Promise.all(nodes.map((n) => n.close()));
       },

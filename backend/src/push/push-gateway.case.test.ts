@@ -13,6 +13,8 @@ export interface PushCluster {
   devices: TestDevices;
   /** What the nodes report as their fan-out. */
   health: PushHealth;
+  /** Devices whose older connection a node ended (`onConnectionReplaced`), in order. */
+  replaced: string[];
   close(): Promise<void>;
 }
 
@@ -186,16 +188,30 @@ export function runPushGatewayCases(start: () => Promise<PushCluster>): void {
     expect(wiped.seqs()).toEqual([...wiped.seqs()].sort((x, y) => x - y));
   });
 
-  it('ends every connection of a device on any node', async () => {
+  it('ends the connection of a device on any node', async () => {
     const credential = cluster.devices.add({ areaCodes: [tokyo] });
-    const onFirst = await connect(0, credential);
-    const onSecond = await connect(1, credential);
+    const box = await connect(1, credential);
     cluster.devices.revoke(credential.deviceId);
     await publisher().disconnectDevice(credential.deviceId);
-    await vi.waitFor(() =>
-      expect([onFirst.socket.connected, onSecond.socket.connected]).toEqual([false, false]),
-    );
+    await vi.waitFor(() => expect(box.socket.connected).toBe(false));
     await expect(connect(1, credential)).rejects.toThrow('push.unauthorized');
+  });
+
+  it('keeps one connection per device: a second one ends the older, on either node, and says so', async () => {
+    const credential = cluster.devices.add({ areaCodes: [osaka] });
+    const older = await connect(0, credential);
+    const newer = await connect(1, credential);
+    await vi.waitFor(() => expect(older.socket.connected).toBe(false));
+    await vi.waitFor(() => expect(cluster.replaced).toContain(credential.deviceId));
+    expect(newer.socket.connected).toBe(true);
+    // The remaining connection is the one that gets the device's messages.
+    const message = await publisher().publish({
+      target: { kind: 'household', householdId: cluster.devices.householdOf(credential.deviceId) },
+      payload: 'one box',
+      ttlMs: 60_000,
+    });
+    await vi.waitFor(() => expect(newer.seqs()).toContain(message.seq));
+    expect(older.seqs()).not.toContain(message.seq);
   });
 
   it('refuses a publish without a valid target or expiry', async () => {

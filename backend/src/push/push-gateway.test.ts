@@ -8,12 +8,18 @@ describe('push gateway, one node, in-memory adapter, PGlite', () => {
     const db = await createPgliteDatabase();
     await migrate(db);
     const devices = new TestDevices();
-    const node = await startPushNode({ db, authenticate: devices.authenticate });
+    const replaced: string[] = [];
+    const node = await startPushNode({
+      db,
+      authenticate: devices.authenticate,
+      onConnectionReplaced: (deviceId) => replaced.push(deviceId),
+    });
     return {
       nodes: [node, node],
       db,
       devices,
       health: { adapter: 'memory' },
+      replaced,
       async close() {
         await node.close();
         await db.close();

@@ -6,7 +6,7 @@ import { Server } from 'socket.io';
 import type { Queryable } from '../db/index.ts';
 import { createAckBatcher } from './ack-batcher.ts';
 import { ActiveMessages } from './active-messages.ts';
-import { type AuthenticateBox, serveBoxes } from './box-connection.ts';
+import { type AuthenticateBox, endOlderConnections, serveBoxes } from './box-connection.ts';
 import type { BoxNamespace, BoxSocketData, NodeEvents } from './box-namespace.ts';
 import { deviceRoom } from './box-rooms.ts';
 import {
@@ -16,11 +16,13 @@ import {
   type ServerToBoxEvents,
 } from './contracts.ts';
 import { DeliveryLedger } from './delivery-ledger.ts';
+import { createHandshakeAdmission } from './handshake-admission.ts';
 import { createLocalFanout } from './local-fanout.ts';
 import { appendMessage, listMessagesInForce } from './message-log.ts';
 import { checkPublishRequest, type PublishRequest } from './publish-request.ts';
 import { PushError } from './push-error.ts';
 import { connectRedis, type RedisLink } from './redis-link.ts';
+import { startResendSweeper } from './resend-sweeper.ts';
 
 export interface PushGatewayOptions {
   /** The backend's HTTP server (what `serve()` of @hono/node-server returns): socket.io shares its port. */
@@ -36,8 +38,21 @@ export interface PushGatewayOptions {
   ackBatchSize?: number;
   /** How often each node reads the log for messages whose trigger it missed, e.g. during a Redis outage. */
   catchUpMs?: number;
+  /**
+   * A connected box that has not acknowledged a message in force this long after it was sent gets it again
+   * (default 10 s), at most `maxResends` times per connection (default 3).
+   */
+  resendAfterMs?: number;
+  maxResends?: number;
+  /** Handshakes this node admits per second; more are refused with `push.busy` (default 1,000). */
+  handshakesPerSecond?: number;
   /** Failures nobody awaits (ack writes, replays, Redis): for the composition root to log. */
   onError?: (error: PushError) => void;
+  /**
+   * A device connected while an older connection of it was open on this node, which was ended: a box that
+   * reconnected before its old socket timed out, or a copied credential if it keeps happening.
+   */
+  onConnectionReplaced?: (deviceId: string) => void;
 }
 
 export interface PushStats {
@@ -47,8 +62,10 @@ export interface PushStats {
   sent: number;
   /** Delivery rows this node recorded (first ack of a box for a message). */
   acked: number;
-  /** Messages sent to boxes connected here and not yet acknowledged. */
+  /** Messages in force sent to boxes connected here and not yet acknowledged. */
   pending: number;
+  /** Messages sent again to boxes that had not acknowledged them in time. */
+  resent: number;
 }
 
 export type PushHealth = { adapter: 'memory' } | { adapter: 'redis'; redis: 'up' | 'down' };
@@ -102,8 +119,36 @@ export async function createPushGateway(options: PushGatewayOptions): Promise<Pu
     });
   };
 
+  const onReplaced = options.onConnectionReplaced ?? (() => {});
   nsp.on('push:published', deliverOnce);
-  serveBoxes({ nsp, authenticate: options.authenticate, db, active, acks, ledger, onError });
+  // The older connection of a device may sit on another node (the box came back through another one).
+  nsp.on('push:box-connected', (deviceId, socketId) => {
+    if (endOlderConnections(nsp, deviceId, socketId)) onReplaced(deviceId);
+  });
+  const admission = createHandshakeAdmission(options.handshakesPerSecond ?? 1000);
+  serveBoxes({
+    nsp,
+    authenticate: options.authenticate,
+    db,
+    active,
+    acks,
+    ledger,
+    admit: () => admission.admit(),
+    onReplaced,
+    onError,
+  });
+  nsp.on('connection', (socket) => {
+    if (redis?.isUp()) nsp.serverSideEmit('push:box-connected', socket.data.identity.deviceId, socket.id);
+  });
+  const sweeper = startResendSweeper({
+    nsp,
+    active,
+    fanout,
+    ledger,
+    resendAfterMs: options.resendAfterMs ?? 10_000,
+    maxResends: options.maxResends ?? 3,
+    onError,
+  });
 
   let catchingUp: Promise<void> | undefined;
   const catchUp = (): Promise<void> => {
@@ -136,14 +181,15 @@ export async function createPushGateway(options: PushGatewayOptions): Promise<Pu
       if (redis?.isUp()) nsp.in(deviceRoom(deviceId)).disconnectSockets(true);
     },
     stats() {
-      const { sent, acked, pending } = ledger;
-      return { connected: nsp.sockets.size, sent, acked, pending };
+      const { sent, acked, pending, resent } = ledger;
+      return { connected: nsp.sockets.size, sent, acked, pending, resent };
     },
     health() {
       return redis ? { adapter: 'redis', redis: redis.isUp() ? 'up' : 'down' } : { adapter: 'memory' };
     },
     async close() {
       clearInterval(catchUpTimer);
+      sweeper.stop();
       nsp.local.disconnectSockets(true);
       await catchingUp;
       await acks.flush();

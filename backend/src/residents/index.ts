@@ -19,3 +19,4 @@ export { ResidentError, type ResidentErrorCode } from './resident-error.ts';
 export { authenticateResident, loginResident, logoutResident, type ResidentLogin } from './resident-login.ts';
 export { type ResidentRecord, readResident, type SignCertificateRef } from './resident-records.ts';
 export { type CardVerifiers, type Registration, registerResident } from './resident-registration.ts';
+export { openSignCertificate, rememberSignCertificate } from './sign-certificates.ts';

@@ -1,6 +1,7 @@
 // Resident registration and login end to end through the HTTP API, with the real development PKI (real
 // certificates, OCSP, RSA signatures by the holders' keys), on PGlite and on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashSecret } from '../accounts/index.ts';
 import { createPostgresDatabase, createTempPostgresDatabase, type Database, migrate } from '../db/index.ts';
 import { issueEndEntity, recordIssued, revokeCertificate } from '../dev-jpki/index.ts';
 import {
@@ -152,6 +153,30 @@ describe.each(backends)('residents on %s', (_name, openDatabase) => {
     expect([wrongBox.status, await errorCode(wrongBox)]).toEqual([401, 'jpki.challenge-wrong-device']);
   });
 
+  it('a login writes one session bound to the box and resident, and its audit entry', async () => {
+    const before = t.clock();
+    const response = await login(hanako);
+    const { sessionToken } = (await response.json()) as SessionBody;
+    const [row] = await t.db.query<{ id: string; resident_id: string; device_id: string; expires_at: Date }>(
+      'SELECT id, resident_id, device_id, expires_at FROM sessions WHERE token_hash = $1',
+      [hashSecret(sessionToken)],
+    );
+    expect(row).toMatchObject({ resident_id: residentId, device_id: box.deviceId });
+    expect(row?.expires_at.getTime()).toBeGreaterThan(before.getTime());
+    const audit = await t.db.query(
+      'SELECT actor_id, actor_role, action, target_type FROM audit_log WHERE target_id = $1',
+      [row?.id],
+    );
+    expect(audit).toEqual([
+      {
+        actor_id: residentId,
+        actor_role: 'resident',
+        action: 'resident.login',
+        target_type: 'resident-session',
+      },
+    ]);
+  });
+
   it('refuses a signature by another key, and a registration signed for another challenge', async () => {
     const sato = cardOf(pki, pki.holder('sato-yui'));
     const forged = {
@@ -230,5 +255,30 @@ describe.each(backends)('residents on %s', (_name, openDatabase) => {
       headers: asResident(otherBox, sessionToken),
     });
     expect(after.status).toBe(401);
+  });
+
+  it('an expired challenge opens no session; a refused card proof still spends its challenge', async () => {
+    const sessions = async () =>
+      (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sessions'))[0]?.n;
+    const opened = await sessions();
+    const stale = await fetchChallenge(t, box);
+    t.clock.advance(121_000);
+    const expired = await call(t, 'POST', '/api/v1/login', {
+      headers: box.headers,
+      body: loginProof(hanako, stale),
+    });
+    expect([expired.status, await errorCode(expired)]).toEqual([401, 'jpki.challenge-expired']);
+
+    const challenge = await fetchChallenge(t, box);
+    const sato = cardOf(pki, pki.holder('sato-yui'));
+    const forged = { ...loginProof(sato, challenge), certificate: loginProof(hanako, challenge).certificate };
+    const refused = await call(t, 'POST', '/api/v1/login', { headers: box.headers, body: forged });
+    expect([refused.status, await errorCode(refused)]).toEqual([401, 'jpki.signature-invalid']);
+    const retried = await call(t, 'POST', '/api/v1/login', {
+      headers: box.headers,
+      body: loginProof(hanako, challenge),
+    });
+    expect([retried.status, await errorCode(retried)]).toEqual([401, 'jpki.challenge-replayed']);
+    expect(await sessions()).toBe(opened);
   });
 });

@@ -37,6 +37,7 @@ import {
   linkAuthCertificate,
   saveResident,
 } from './resident-records.ts';
+import { rememberSignCertificate } from './sign-certificates.ts';
 
 export interface CardVerifiers {
   login: LoginVerifier;
@@ -102,6 +103,10 @@ export async function registerResident(
     );
   }
   const matchKey = basicInfoMatchKey(signed.basicInfo);
+  const signCertificate = {
+    issuer: renderName(signed.signer.certificate.issuer),
+    serial: serialHex(signed.signer.certificate),
+  };
   const save = () =>
     db.transaction(async (tx) => {
       const byItems = await findResidentByIndex(tx, options.blindIndex.candidates(matchKey));
@@ -114,10 +119,13 @@ export async function registerResident(
         cipher: options.cipher,
         basicInfo: signed.basicInfo,
         index: options.blindIndex.current(matchKey),
-        signCertificate: {
-          issuer: renderName(signed.signer.certificate.issuer),
-          serial: serialHex(signed.signer.certificate),
-        },
+        signCertificate,
+        now,
+      });
+      await rememberSignCertificate(tx, options.cipher, {
+        residentId,
+        ...signCertificate,
+        der: signed.signer.der,
         now,
       });
       await linkAuthCertificate(tx, {

@@ -25,6 +25,7 @@ import { createHttpServer } from './http-server.ts';
 import { devPkiMount, setUpJpki } from './jpki-setup.ts';
 import { metricsHandler } from './metrics-route.ts';
 import { mountStatic } from './static-mounts.ts';
+import { startStatusReportJobs } from './status-report-jobs.ts';
 
 export interface StartBackendOptions {
   config: Config;
@@ -69,7 +70,15 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
       db,
       authenticate: (credential) => authenticateDevice(db, credential),
       ...(config.redisUrl ? { redis: { url: config.redisUrl, keyPrefix: config.pushRedisPrefix } } : {}),
+      handshakesPerSecond: config.pushHandshakesPerSecond,
+      resendAfterMs: config.pushResendAfterSeconds * 1000,
+      maxResends: config.pushResendMax,
       onError: (error) => logger.warn('push', { error: errorFields(error) }),
+      onConnectionReplaced: (deviceId) =>
+        logger.warn(
+          'push: a device connected again; its older connection was ended (a copied credential if it repeats)',
+          { deviceId },
+        ),
     });
     undo.push(() => push.close());
     const metrics = createBackendMetrics({
@@ -121,6 +130,15 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
 
     const housekeeping = startHousekeeping({ db, challenges: jpki.challenges, clock, logger });
     undo.push(() => housekeeping.stop());
+    const statusReportJobs = startStatusReportJobs({
+      config,
+      db,
+      cipher,
+      certificates: jpki.certificates,
+      clock,
+      logger,
+    });
+    undo.push(() => statusReportJobs.stop());
     url = await http.listen({ host: config.host, port: config.port });
     logger.info('listening', {
       url,
@@ -144,6 +162,7 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
           await push.close();
           await http.closeAll();
           await housekeeping.stop();
+          await statusReportJobs.stop();
           metrics.stop();
           await db.close();
           logger.info('stopped', { drained });

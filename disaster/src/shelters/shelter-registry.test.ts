@@ -79,9 +79,20 @@ describe('createShelterRegistry', () => {
     expect(() => createShelterRegistry(dataset([site('E3638700000201', 33.7, ['meteor'])]))).toThrow(
       ShelterError,
     );
-    expect(() => createShelterRegistry(dataset([{ ...shelter('E1', 33.7) }]))).toThrow(/sites\.0\.id/);
+    expect(() => createShelterRegistry(dataset([{ ...shelter('E 1', 33.7) }]))).toThrow(/sites\.0\.id/);
     expect(() =>
       createShelterRegistry(dataset([shelter('E3638700000111', 33.7), shelter('E3638700000111', 33.8)])),
     ).toThrow(/appears twice/);
+  });
+
+  it('keeps each site open and empty until told otherwise, and refuses nonsense states', () => {
+    const own = createShelterRegistry(dataset([site('E3638700000201', 33.7, ['tsunami'])]));
+    expect(own.status('E3638700000201')).toEqual({ open: true, occupancy: 0 });
+    expect(own.setStatus('E3638700000201', { occupancy: 12 })).toEqual({ open: true, occupancy: 12 });
+    expect(own.setStatus('E3638700000201', { open: false })).toEqual({ open: false, occupancy: 12 });
+    expect(own.status('nope')).toBeUndefined();
+    expect(() => own.setStatus('nope', { open: false })).toThrow(/no site/);
+    expect(() => own.setStatus('E3638700000201', { occupancy: -1 })).toThrow(/not a count/);
+    expect(own.status('E3638700000201')).toEqual({ open: false, occupancy: 12 });
   });
 });

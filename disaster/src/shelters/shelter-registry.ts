@@ -1,5 +1,6 @@
 // The shelter registry of one municipality: every 指定緊急避難場所 and 指定避難所 of a validated data set, looked up
-// by 共通ID or by distance. A linear scan: a town has tens of sites, a city a few hundred.
+// by 共通ID or by distance, with each site's state now (open or closed, people there). A linear scan: a town
+// has tens of sites, a city a few hundred.
 import { distanceMetres, type GeoPoint } from '../geo/geo-distance.ts';
 import type { Hazard } from './hazards.ts';
 import { ShelterError } from './shelter-error.ts';
@@ -25,6 +26,17 @@ export interface ShelterDistance {
   distanceMetres: number;
 }
 
+/**
+ * A site's state during a disaster. Every site starts open with nobody there: the published data are
+ * designated places (a 指定緊急避難場所 needs no opening), and the municipality closes what cannot be used
+ * (L-Alert Shelter 閉鎖, the dashboard).
+ */
+export interface ShelterStatus {
+  open: boolean;
+  /** People there now (checked in or counted). */
+  occupancy: number;
+}
+
 export interface ShelterRegistry {
   readonly localGovernmentCode: string;
   readonly source: ShelterDataset['source'];
@@ -32,6 +44,10 @@ export interface ShelterRegistry {
   get(id: string): Shelter | undefined;
   /** The nearest matching sites, nearest first. */
   nearest(point: GeoPoint, options?: NearestShelterOptions): ShelterDistance[];
+  /** Undefined for an unknown id. */
+  status(id: string): ShelterStatus | undefined;
+  /** Changes a site's state; ShelterError 'shelter.unknown' for an id not in the data set. */
+  setStatus(id: string, change: Partial<ShelterStatus>): ShelterStatus;
 }
 
 /** Validates a data set (shelter-schema.ts) and throws ShelterError 'shelter.dataset-invalid' naming the flaw. */
@@ -53,9 +69,7 @@ function matches(shelter: Shelter, options: NearestShelterOptions): boolean {
   if (options.hazard !== undefined) {
     if (shelter.kind !== 'emergency-site' || !shelter.hazards.includes(options.hazard)) return false;
   }
-  if (options.forPeopleNeedingCare) {
-    if (shelter.kind !== 'evacuation-shelter' || shelter.acceptedPeople !== '要配慮者') return false;
-  }
+  if (options.forPeopleNeedingCare && shelter.acceptedPeople !== '要配慮者') return false;
   return true;
 }
 
@@ -72,6 +86,7 @@ export function createShelterRegistry(input: unknown): ShelterRegistry {
     byId.set(shelter.id, shelter);
   }
   const sites: readonly Shelter[] = Object.freeze([...dataset.sites]);
+  const statuses = new Map<string, ShelterStatus>();
   return {
     localGovernmentCode: dataset.localGovernmentCode,
     source: dataset.source,
@@ -83,6 +98,20 @@ export function createShelterRegistry(input: unknown): ShelterRegistry {
         .map((shelter) => ({ shelter, distanceMetres: distanceMetres(point, shelter) }))
         .sort((a, b) => a.distanceMetres - b.distanceMetres)
         .slice(0, options.limit ?? 3);
+    },
+    status(id) {
+      if (!byId.has(id)) return undefined;
+      return { ...(statuses.get(id) ?? { open: true, occupancy: 0 }) };
+    },
+    setStatus(id, change) {
+      if (!byId.has(id)) throw new ShelterError('shelter.unknown', `no site with ID ${id}`);
+      const { occupancy } = change;
+      if (occupancy !== undefined && !(Number.isSafeInteger(occupancy) && occupancy >= 0)) {
+        throw new ShelterError('shelter.status-invalid', `occupancy ${occupancy} is not a count of people`);
+      }
+      const next = { ...(statuses.get(id) ?? { open: true, occupancy: 0 }), ...change };
+      statuses.set(id, next);
+      return { ...next };
     },
   };
 }

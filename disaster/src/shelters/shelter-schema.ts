@@ -12,15 +12,32 @@ export const shelterKindLabels: Readonly<Record<ShelterKind, string>> = {
   'evacuation-shelter': '指定避難所',
 };
 
+/**
+ * 想定収容人数: the published text kept as it is, and the number of people read from it where it can be
+ * (capacity-text.ts); null when the text gives no number we trust (then room is not limited by it).
+ */
+export const capacitySchema = z.strictObject({
+  people: z.number().int().nonnegative().nullable(),
+  text: z.string().max(200),
+});
+export type Capacity = z.infer<typeof capacitySchema>;
+
 const common = {
-  /** 共通ID of the 国土地理院 data, e.g. `E3638700053201` (E + 5-digit municipality code + serial + suffix). */
-  id: z.string().regex(/^E\d{13}$/),
+  /**
+   * 共通ID of the 国土地理院 data, e.g. `E3638700053201` (E + 5-digit municipality code + serial + suffix), or
+   * the ID of a 自治体標準オープンデータセット row (`CC0000000504`, ad-hoc ones like `NEW001`).
+   */
+  id: z.string().regex(/^[0-9A-Za-z_-]{1,40}$/),
   name: z.string().min(1).max(200),
   /** Where to go inside, split off the published name, e.g. `津波時は２階以上に避難`. */
   note: z.string().min(1).max(200).optional(),
   address: z.string().min(1).max(200),
   latitude: z.number().min(-90).max(90),
   longitude: z.number().min(-180).max(180),
+  /** Absent where the source publishes none (the 国土地理院 data never does). */
+  capacity: capacitySchema.optional(),
+  /** 受入対象者 as published: `要配慮者` marks a site for people needing care (福祉避難所 type). */
+  acceptedPeople: z.literal('要配慮者').optional(),
 };
 
 export const emergencySiteSchema = z.strictObject({
@@ -34,8 +51,6 @@ export const emergencySiteSchema = z.strictObject({
 export const evacuationShelterSchema = z.strictObject({
   ...common,
   kind: z.literal('evacuation-shelter'),
-  /** 受入対象者 as published: `要配慮者` marks a shelter for people needing care (福祉避難所 type). */
-  acceptedPeople: z.literal('要配慮者').optional(),
   sameAddressAsEmergencySite: z.boolean(),
 });
 

@@ -2,16 +2,20 @@
 // the Server-Sent Events and the remote keys. The TV app imports the types with `import type`. This file holds no
 // server code and imports only types, so its few values (the keyboard table, the default port) are plain data
 // that a browser bundle may import too (`@myna-tv/stb-bridge/contracts`).
-import type { PushMessage } from '@myna-tv/backend';
+import type { Notice, PushMessage, StatusReportDraft, StatusReportReceipt } from '@myna-tv/backend';
 import type { ApduErrorCode } from '../apdu/apdu-error.ts';
 import type { CardErrorCode } from '../card/card-error.ts';
 import type { RemoteKey } from '../card/remote-keys.ts';
 import type { PinKind } from '../jpki/pin-format.ts';
 import type { LinkErrorCode } from '../link/link-error.ts';
+import type { ReportErrorCode } from '../reports/report-error.ts';
 import type { SessionErrorCode } from '../session/session-error.ts';
 
-/** The remote's keys are the card layer's (card/remote-keys.ts: the HID remote's key codes). */
-export type { PinKind, PushMessage, RemoteKey };
+/**
+ * The remote's keys are the card layer's (card/remote-keys.ts: the HID remote's key codes); drafts, receipts and
+ * notices are the backend's (backend/src/status-reports, backend/src/mailbox), passed through unchanged.
+ */
+export type { Notice, PinKind, PushMessage, RemoteKey, StatusReportDraft, StatusReportReceipt };
 
 /** Default port of the local API (127.0.0.1 only). */
 export const DEFAULT_LOCAL_API_PORT = 8090;
@@ -131,6 +135,65 @@ export interface MessageShownResponse {
   seq: number;
 }
 
+// ---- Status reports (現況届) -------------------------------------------------------------------------------
+
+/** A signed report kept on the box: waiting to be sent, or refused for good (`failure` says why). */
+export interface QueuedReport {
+  submissionId: string;
+  contractId: string;
+  /** The due month it answers, YYYY-MM. */
+  period: string;
+  insurerName: string;
+  /** When it was signed and stored on the box. */
+  queuedAt: string;
+  state: 'waiting' | 'failed';
+  /** For `failed`: the code (a LocalApiErrorCode, e.g. `report.contract-not-held`) and the backend's words. */
+  failure: { code: string; message: string; at: string } | null;
+}
+
+/**
+ * GET /reports (login required): reports due (drafts pre-filled by the backend; one already waiting on the box
+ * is not listed again), receipts of reports sent, and the signed reports kept on this box.
+ */
+export interface ReportsResponse {
+  due: StatusReportDraft[];
+  sent: StatusReportReceipt[];
+  waiting: QueuedReport[];
+}
+
+/** POST /reports/send: the yes/no answer to every question of the draft, and the signature password. */
+export interface SendReportRequest {
+  contractId: string;
+  period: string;
+  answers: { questionId: string; answer: boolean }[];
+  password: string;
+}
+
+/**
+ * POST /reports/send answer: 201 `received` (200 when the backend already had this report: the same receipt),
+ * or 202 `waiting`: signed and stored on the box, sent once the backend can be reached (`report:received`).
+ */
+export type SendReportResponse =
+  | { state: 'received'; receipt: StatusReportReceipt }
+  | { state: 'waiting'; submissionId: string };
+
+/** POST /reports/:submissionId/dismiss: the viewer has seen a failed report; it leaves the box. */
+export interface ReportDismissedResponse {
+  submissionId: string;
+}
+
+// ---- Notices (お知らせ) -------------------------------------------------------------------------------------
+
+/** GET /notices (login required): the resident's notices, newest first. */
+export interface NoticesResponse {
+  notices: Notice[];
+}
+
+/** POST /notices/:id/read answer. */
+export interface NoticeReadResponse {
+  id: string;
+}
+
 // ---- Events (GET /events, Server-Sent Events; the SSE `event:` is `type`, `data:` the JSON object) ---------
 
 export type BridgeEvent =
@@ -146,7 +209,11 @@ export type BridgeEvent =
   /** A pushed message, already on disk in the inbox. */
   | { type: 'message:received'; message: PushMessage }
   /** Sent second on every stream, then on login, logout and expiry. */
-  | { type: 'session:changed'; session: SessionState };
+  | { type: 'session:changed'; session: SessionState }
+  /** A report that was waiting on the box reached the backend: its receipt (once per report). */
+  | { type: 'report:received'; receipt: StatusReportReceipt }
+  /** A report that was waiting on the box was refused for good; GET /reports lists it as failed. */
+  | { type: 'report:failed'; report: QueuedReport };
 
 export type BridgeEventType = BridgeEvent['type'];
 
@@ -162,13 +229,16 @@ export type LocalApiOwnErrorCode =
   | 'request.not-found'
   /** The message is not in the inbox, already shown, or expired. */
   | 'message.not-pending'
+  /** The resident has no such notice. */
+  | 'notice.not-found'
   | 'internal';
 
-/** Every code a client can see: the card's, the resident flows', the inbox's and the API's own. */
+/** Every code a client can see: the card's, the resident flows', the reports', the inbox's and the API's own. */
 export type LocalApiErrorCode =
   | CardErrorCode
   | ApduErrorCode
   | SessionErrorCode
+  | ReportErrorCode
   | Extract<LinkErrorCode, 'link.inbox-write-failed'>
   | LocalApiOwnErrorCode;
 

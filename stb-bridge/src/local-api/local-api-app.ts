@@ -4,6 +4,8 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { PushInbox } from '../link/push-inbox.ts';
 import { errorFields, type Logger } from '../log/json-logger.ts';
+import type { StatusReports } from '../reports/status-reports.ts';
+import type { ReportBackend } from '../session/backend-client.ts';
 import type { CardAccess } from '../session/card-access.ts';
 import type { ResidentSession } from '../session/resident-session.ts';
 import { cardRoutes } from './card-routes.ts';
@@ -11,7 +13,9 @@ import type { BridgeEvent, CardState, ErrorResponse } from './contracts.ts';
 import { type BridgeEventSource, eventRoutes } from './event-routes.ts';
 import { renderError } from './local-api-error.ts';
 import { messageRoutes } from './message-routes.ts';
+import { noticeRoutes } from './notice-routes.ts';
 import { originGuard } from './origin-guard.ts';
+import { reportRoutes } from './report-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
 
 export interface LocalApiDeps {
@@ -21,6 +25,9 @@ export interface LocalApiDeps {
   access: CardAccess;
   session: ResidentSession;
   inbox: PushInbox;
+  reports: StatusReports;
+  /** The backend's mailbox, for the resident's notices. */
+  notices: Pick<ReportBackend, 'notices' | 'markNoticeRead'>;
   events: BridgeEventSource;
   logger: Logger;
   /** Aborting it ends the open event streams (shutdown). */
@@ -64,6 +71,8 @@ export function createLocalApi(deps: LocalApiDeps) {
     .route('/', cardRoutes(deps))
     .route('/', sessionRoutes(deps))
     .route('/', messageRoutes(deps))
+    .route('/', reportRoutes(deps))
+    .route('/', noticeRoutes(deps))
     .route(
       '/',
       eventRoutes({ events: deps.events, snapshot, shutdown: deps.shutdown ?? new AbortController().signal }),

@@ -1,9 +1,10 @@
 // The local API's own errors, and the one place where any error becomes an HTTP status and the error body.
-// Card, APDU, session and inbox errors keep their codes; anything else reaches the TV app only as `internal`.
+// Card, APDU, session, report and inbox errors keep their codes; anything else reaches the TV app only as `internal`.
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ApduError } from '../apdu/apdu-error.ts';
 import { CardError } from '../card/card-error.ts';
 import { LinkError } from '../link/link-error.ts';
+import { ReportError } from '../reports/report-error.ts';
 import { PinRejection } from '../session/pin-rejection.ts';
 import { SessionError } from '../session/session-error.ts';
 import type { ErrorResponse, LocalApiErrorCode, LocalApiOwnErrorCode } from './contracts.ts';
@@ -45,12 +46,21 @@ const statusOf: Record<LocalApiErrorCode, ContentfulStatusCode> = {
   'session.card-refused': 403,
   'session.refused': 502,
   'session.busy': 409,
+  'session.login-required': 401,
+  'report.not-due': 409,
+  'report.answers-mismatch': 400,
+  'report.contract-not-held': 403,
+  'report.holder-mismatch': 403,
+  'report.refused': 502,
+  'report.outbox-write-failed': 503,
+  'report.not-found': 404,
   'link.inbox-write-failed': 503,
   'request.origin-forbidden': 403,
   'request.host-forbidden': 403,
   'request.invalid': 400,
   'request.not-found': 404,
   'message.not-pending': 404,
+  'notice.not-found': 404,
   internal: 500,
 };
 
@@ -76,7 +86,7 @@ export function renderError(error: unknown): RenderedError {
 
 function knownCode(error: unknown): LocalApiErrorCode | undefined {
   if (error instanceof LinkError) return error.code === 'link.inbox-write-failed' ? error.code : undefined;
-  const typed = [PinRejection, CardError, ApduError, SessionError, LocalApiError].some(
+  const typed = [PinRejection, CardError, ApduError, SessionError, ReportError, LocalApiError].some(
     (kind) => error instanceof kind,
   );
   return typed ? (error as { code: LocalApiErrorCode }).code : undefined;

@@ -1,16 +1,22 @@
-// The box's HTTP calls for the resident flows, with its device credential (`Authorization: Device <id>.<secret>`,
-// and `X-Resident-Session` for a logged-in resident: backend/src/http/credentials.ts). Backend answers are
-// reduced to SessionErrors here, so the flows and the local API never see HTTP.
+// The box's HTTP calls for the resident flows and the status reports, with its device credential
+// (`Authorization: Device <id>.<secret>`, and `X-Resident-Session` for a logged-in resident:
+// backend/src/http/credentials.ts). Backend answers are reduced to SessionErrors and ReportErrors here, so the
+// flows and the local API never see HTTP.
 import type {
   ErrorBody,
   ErrorCode,
   LoginChallenge,
   LoginProof,
+  NoticeList,
   RegistrationRequest,
   ResidentSessionHeader,
   ResidentSessionResponse,
+  ResidentStatusReports,
+  StatusReportReceipt,
+  StatusReportSubmission,
 } from '@myna-tv/backend';
 import type { DeviceCredential } from '../link/device-credential.ts';
+import { ReportError, type ReportErrorCode } from '../reports/report-error.ts';
 import { SessionError, type SessionErrorCode } from './session-error.ts';
 
 export interface BackendClientOptions {
@@ -38,10 +44,25 @@ export interface ResidentBackend {
   residentInfo(sessionToken: string): Promise<ResidentBasicInfo>;
 }
 
+/** A receipt, and whether this submission made it (false: the backend had the report already). */
+export interface SubmittedReport {
+  receipt: StatusReportReceipt;
+  created: boolean;
+}
+
+/** The backend as the status reports and notices need it (BackendClient over HTTP; tests hand in their own). */
+export interface ReportBackend {
+  statusReports(sessionToken: string): Promise<ResidentStatusReports>;
+  /** Device credential only: the CMS names the resident, so a report queued offline outlives the session. */
+  submitStatusReport(submission: StatusReportSubmission): Promise<SubmittedReport>;
+  notices(sessionToken: string): Promise<NoticeList>;
+  markNoticeRead(sessionToken: string, noticeId: string): Promise<void>;
+}
+
 /** The header name is the backend's (checked against its type). */
 const residentSessionHeader: ResidentSessionHeader = 'X-Resident-Session';
 
-export class BackendClient implements ResidentBackend {
+export class BackendClient implements ResidentBackend, ReportBackend {
   readonly #options: BackendClientOptions;
 
   constructor(options: BackendClientOptions) {
@@ -69,10 +90,33 @@ export class BackendClient implements ResidentBackend {
     return this.#call('GET', '/api/v1/residents/me', { sessionToken });
   }
 
+  statusReports(sessionToken: string): Promise<ResidentStatusReports> {
+    return this.#call('GET', '/api/v1/residents/me/status-reports', { sessionToken });
+  }
+
+  async submitStatusReport(submission: StatusReportSubmission): Promise<SubmittedReport> {
+    let status = 0;
+    const receipt = await this.#call<StatusReportReceipt>('POST', '/api/v1/status-reports', {
+      body: submission,
+      onStatus: (s) => (status = s),
+    });
+    return { receipt, created: status === 201 };
+  }
+
+  notices(sessionToken: string): Promise<NoticeList> {
+    return this.#call('GET', '/api/v1/residents/me/notices', { sessionToken });
+  }
+
+  async markNoticeRead(sessionToken: string, noticeId: string): Promise<void> {
+    await this.#call('POST', `/api/v1/residents/me/notices/${encodeURIComponent(noticeId)}/read`, {
+      sessionToken,
+    });
+  }
+
   async #call<T>(
     method: string,
     path: string,
-    options: { body?: unknown; sessionToken?: string } = {},
+    options: { body?: unknown; sessionToken?: string; onStatus?: (status: number) => void } = {},
   ): Promise<T> {
     const { credential, urls, timeoutMs = 15_000 } = this.#options;
     const headers: Record<string, string> = {
@@ -94,8 +138,11 @@ export class BackendClient implements ResidentBackend {
         unreachable = error;
         continue;
       }
-      if (response.ok) return (response.status === 204 ? undefined : await response.json()) as T;
-      throw await refusal(response, `${method} ${path}`);
+      if (response.ok) {
+        options.onStatus?.(response.status);
+        return (response.status === 204 ? undefined : await response.json()) as T;
+      }
+      throw await refusal(response, `${method} ${path}`, options.sessionToken !== undefined);
     }
     throw new SessionError('session.backend-unavailable', 'the backend cannot be reached', {
       cause: unreachable,
@@ -103,7 +150,11 @@ export class BackendClient implements ResidentBackend {
   }
 }
 
-async function refusal(response: Response, what: string): Promise<SessionError> {
+async function refusal(
+  response: Response,
+  what: string,
+  asResident: boolean,
+): Promise<SessionError | ReportError> {
   let backendCode: ErrorCode | undefined;
   let backendMessage = '';
   try {
@@ -113,19 +164,36 @@ async function refusal(response: Response, what: string): Promise<SessionError> 
   } catch {
     // not our error shape (a proxy's page): the status says enough
   }
-  const code = sessionCodeOf(response.status, backendCode);
-  return new SessionError(
-    code,
-    `${what} answered ${response.status} ${backendCode ?? ''}${backendMessage}`.trim(),
-    {
-      ...(backendCode !== undefined ? { backendCode } : {}),
-    },
-  );
+  const message = `${what} answered ${response.status} ${backendCode ?? ''}${backendMessage}`.trim();
+  const options = backendCode !== undefined ? { backendCode } : {};
+  const reportCode = reportCodeOf(backendCode);
+  if (reportCode !== undefined) return new ReportError(reportCode, message, options);
+  return new SessionError(sessionCodeOf(response.status, backendCode, asResident), message, options);
+}
+
+/** The backend's report.* codes (backend/src/status-reports) as the viewer is told them. */
+function reportCodeOf(backendCode: string | undefined): ReportErrorCode | undefined {
+  switch (backendCode) {
+    case 'report.contract-not-held':
+    case 'report.holder-mismatch':
+    case 'report.not-due':
+    case 'report.answers-mismatch':
+      return backendCode;
+    default:
+      // report.malformed and any code added later: the box built something the backend does not take.
+      return backendCode?.startsWith('report.') ? 'report.refused' : undefined;
+  }
 }
 
 /** The backend's code (backend/src/http/error-response.ts) reduced to what the viewer is told. */
-function sessionCodeOf(status: number, backendCode: ErrorCode | undefined): SessionErrorCode {
+function sessionCodeOf(
+  status: number,
+  backendCode: ErrorCode | undefined,
+  asResident: boolean,
+): SessionErrorCode {
   if (backendCode === 'resident.not-registered') return 'session.not-registered';
+  // The resident's session ended on the backend (idle timeout, logout elsewhere): log in again.
+  if (asResident && backendCode?.startsWith('auth.') && status === 401) return 'session.login-required';
   if (backendCode === 'jpki.cert-revoked') return 'session.card-revoked';
   if (backendCode === 'jpki.cert-expired' || backendCode === 'jpki.cert-not-yet-valid')
     return 'session.card-expired';

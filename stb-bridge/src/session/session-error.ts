@@ -17,7 +17,9 @@ export type SessionErrorCode =
   /** The backend refused the request itself: a bug on one side, never the viewer's doing. */
   | 'session.refused'
   /** Another login or registration is using the card right now. */
-  | 'session.busy';
+  | 'session.busy'
+  /** No resident is logged in on this box, or the backend ended the session (idle timeout): log in again. */
+  | 'session.login-required';
 
 export class SessionError extends Error {
   readonly code: SessionErrorCode;

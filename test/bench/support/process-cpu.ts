@@ -9,13 +9,30 @@ export async function cpuOf(pid: number | undefined): Promise<number> {
   return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100;
 }
 
-/** CPU seconds of every PostgreSQL server process on this machine (the database runs here, like the node). */
-export async function postgresCpu(): Promise<number> {
-  let total = 0;
+/**
+ * CPU seconds so far of the PostgreSQL server processes on this machine, by pid: with `database`, only the
+ * connections to that database (its statements' work), as other jobs may use the same server meanwhile;
+ * the shared background processes (WAL writer, checkpointer) are then left out.
+ */
+export async function postgresCpu(database?: string): Promise<Map<number, number>> {
+  const cpu = new Map<number, number>();
   for (const pid of await readdir('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     const comm = await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '');
-    if (comm.trim() === 'postgres') total += await cpuOf(Number(pid));
+    if (comm.trim() !== 'postgres') continue;
+    if (database !== undefined) {
+      const title = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+      if (!title.split(/[\s\0]+/).includes(database)) continue;
+    }
+    cpu.set(Number(pid), await cpuOf(Number(pid)));
   }
+  return cpu;
+}
+
+/** CPU seconds the processes used between two `postgresCpu` readings (a process new since `before` counts
+ * from zero). */
+export function cpuSince(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);
   return total;
 }

@@ -1,6 +1,6 @@
 // One real backend node for the bridge tests, composed from @myna-tv/backend's public exports the way a server
 // composes it: the HTTP API (createApp) and the push gateway on one port on 127.0.0.1, PGlite in a temp folder,
-// a development PKI with its OCSP responder over real HTTP, and a set-top box enrolled.
+// a development PKI with its OCSP responder over real HTTP, a set-top box enrolled, and insurer API clients.
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +12,7 @@ import {
   type App,
   authenticateDevice,
   CertificateVerifier,
+  createApiClient,
   createApp,
   createBlindIndex,
   createFieldCipher,
@@ -40,9 +41,16 @@ export interface BackendNode {
   /** The PKI folder (holders/<id>.json for the virtual card). */
   pkiDir: string;
   gateway: PushGateway;
+  /**
+   * Forgets the cached revocation answers (OCSP answers are kept a few minutes, as in production), so a test
+   * that revokes a certificate sees it at the next check instead of after the cache's age.
+   */
+  forgetRevocationStatus(): void;
   /** Errors the API reported as internal. */
   reported: unknown[];
   enrolBox(): Promise<EnrolledDevice>;
+  /** An API client with the insurer role: its id and the `Authorization: Basic` header. */
+  createInsurer(name: string): Promise<{ insurerId: string; headers: Record<string, string> }>;
   close(): Promise<void>;
 }
 
@@ -70,9 +78,10 @@ export async function startBackendNode(): Promise<BackendNode> {
   const clock = () => new Date();
   const keys = [{ id: 'test', key: new Uint8Array(32).fill(7) }];
   const cipher = createFieldCipher(keys);
+  const statusSource = createJpkiStatusSource({ ocsp: { url: `${ocsp.url}/`, timeoutMs: 2000 } });
   const certificates = new CertificateVerifier({
     anchors: trustAnchorsFromDer({ sign: [pki.ca.sign.der], auth: [pki.ca.auth.der] }),
-    statusSource: createJpkiStatusSource({ ocsp: { url: `${ocsp.url}/`, timeoutMs: 2000 } }),
+    statusSource,
     now: clock,
   });
   const login = new LoginVerifier({ certificates, challenges: createPgChallengeStore(db), now: clock });
@@ -103,6 +112,7 @@ export async function startBackendNode(): Promise<BackendNode> {
     pki,
     pkiDir,
     gateway,
+    forgetRevocationStatus: () => statusSource.clear(),
     reported,
     enrolBox: () =>
       enrolDevice(db, {
@@ -119,6 +129,16 @@ export async function startBackendNode(): Promise<BackendNode> {
         actor: { id: 'bridge-test', role: 'system', requestId: null },
         now: clock(),
       }),
+    async createInsurer(name) {
+      const { client, secret } = await createApiClient(db, {
+        name,
+        role: 'insurer',
+        actor: { id: 'bridge-test', role: 'system', requestId: null },
+        now: clock(),
+      });
+      const basic = Buffer.from(`${client.clientId}:${secret}`).toString('base64');
+      return { insurerId: client.clientId, headers: { authorization: `Basic ${basic}` } };
+    },
     async close() {
       await gateway.close();
       await api.close();

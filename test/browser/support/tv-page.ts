@@ -2,6 +2,7 @@
 // renderer inspector's DOM mirror.
 import type { Page } from 'playwright-core';
 import { expect, vi } from 'vitest';
+import { stageTexts } from './screen-audit.ts';
 
 export interface TvState {
   route: string;
@@ -10,6 +11,7 @@ export interface TvState {
   overlay: string | null;
   card: string;
   spoken: string[];
+  firstScreenMs: number | null;
 }
 
 export function tvState(page: Page): Promise<TvState> {
@@ -82,4 +84,45 @@ export function stageText(page: Page): Promise<string> {
     };
     return dom.document.getElementById('root')?.textContent ?? '';
   });
+}
+
+/** Waits until a visible text on the stage contains `text`. */
+export async function visible(page: Page, text: string): Promise<void> {
+  await poll(async () => (await stageTexts(page)).map((entry) => entry.text).join('\n')).toContain(text);
+}
+
+/** How many texts were spoken so far: what is said next is `spoken.slice(mark)`. */
+export async function spokenCount(page: Page): Promise<number> {
+  return (await tvState(page)).spoken.length;
+}
+
+/** Types the signature password (letters with arrows and OK, digits with the digit buttons), then 完了. */
+export async function typePassword(target: Page, text: string, finish = true): Promise<void> {
+  const rows = ['1234567890', 'ABCDEFGHIJ', 'KLMNOPQRST', 'UVWXYZ'];
+  let at = { row: 1, col: 0 };
+  const moveTo = async (row: number, col: number) => {
+    // Along rows 0–2 only, never across row 3 (its letters end in wide keys): up first, down last.
+    const across: ('left' | 'right')[] = [];
+    for (let c = at.col; c < col; c++) across.push('right');
+    for (let c = at.col; c > col; c--) across.push('left');
+    const down = Array.from({ length: Math.max(0, row - at.row) }, () => 'down' as const);
+    const up = Array.from({ length: Math.max(0, at.row - row) }, () => 'up' as const);
+    await press(target, ...up, ...across, ...down);
+    at = { row, col };
+  };
+  for (const char of text) {
+    if (/[0-9]/.test(char)) {
+      await press(target, char as `${number}`);
+      continue;
+    }
+    const row = rows.findIndex((letters) => letters.includes(char));
+    await moveTo(row, (rows[row] as string).indexOf(char));
+    await waitForTv(target, { focus: char });
+    await press(target, 'ok');
+  }
+  if (!finish) return;
+  await moveTo(3, 0);
+  await press(target, 'right', 'right', 'right', 'right', 'right', 'right', 'right');
+  await waitForTv(target, { focus: '完了' });
+  await press(target, 'ok');
 }

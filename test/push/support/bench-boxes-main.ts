@@ -1,6 +1,8 @@
 // The benchmark's boxes: one child process holding many connections, as socket.io boxes (which ack every
 // message at once) or as plain ws clients. IPC as push-node-main.ts:
-//   'connect-sio' { urls, credentials } → opens one socket per credential, spread over the urls;
+//   'connect-sio' { urls, credentials } → opens one socket-io-client socket per credential, spread over the urls;
+//   'connect-raw' { urls, credentials } → the same boxes as bare `ws` connections speaking the wire protocol
+//     themselves (a leaner load generator: the server side is the same, the real box is another machine);
 //   'connect-ws' { url, count };
 //   'reset' → forgets arrivals; 'expect' count → resolves once `count` messages arrived since the reset, with
 //   the first and last arrival times;
@@ -59,6 +61,34 @@ const ops: Record<string, (request: unknown) => unknown> = {
       return new Promise((resolve, reject) => {
         socket.once('connect', () => resolve(() => socket.disconnect()));
         socket.once('connect_error', reject);
+      });
+    });
+  },
+  'connect-raw'(request) {
+    const { urls, credentials } = request as {
+      urls: string[];
+      credentials: { deviceId: string; secret: string }[];
+    };
+    return openAll(credentials.length, (i) => {
+      const url = `${(urls[i % urls.length] as string).replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`;
+      const ws = new WebSocket(url, { perMessageDeflate: false });
+      const auth = JSON.stringify({ ...credentials[i], lastSeq: 0 });
+      return new Promise((resolve, reject) => {
+        // engine.io v4 packets: 0 open, 2 ping, 3 pong, 4 message; socket.io v5 inside a message:
+        // 0 connect, 2 event, 4 connect_error, each followed by the namespace.
+        ws.on('message', (data) => {
+          const text = String(data);
+          if (text.startsWith('42/stb,')) {
+            const [event, message] = JSON.parse(text.slice(7)) as [string, { seq: number }];
+            if (event !== 'push:message') return;
+            arrived();
+            ws.send(`42/stb,["push:ack",{"seq":${message.seq}}]`);
+          } else if (text === '2') ws.send('3');
+          else if (text.startsWith('0')) ws.send(`40/stb,${auth}`);
+          else if (text.startsWith('40/stb,')) resolve(() => ws.terminate());
+          else if (text.startsWith('44/stb,')) reject(new Error(`refused: ${text.slice(7)}`));
+        });
+        ws.once('error', reject);
       });
     });
   },

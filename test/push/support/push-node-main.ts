@@ -1,6 +1,8 @@
 // Entry of one backend node in a child process, for the scale-out test and the fan-out benchmark.
 // Env: DATABASE_URL (PostgreSQL), REDIS_URL and PUSH_REDIS_PREFIX (optional), PUSH_CATCH_UP_MS, PUSH_CHUNK_SIZE.
 // IPC in: { id, op, request }; out: { ready: port } first, then { id, result } | { id, error }.
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createPostgresDatabase, migrate, type PublishRequest } from '@myna-tv/backend';
 import { startPushNode } from './push-node.ts';
@@ -23,7 +25,22 @@ const node = await startPushNode({
 const loop = monitorEventLoopDelay({ resolution: 5 });
 loop.enable();
 
+// CPU profiles of chosen windows only (the benchmark's trials), not of start-up and the connect ramp.
+const inspector = new Session();
+inspector.connect();
+
 const ops: Record<string, (request: unknown) => unknown> = {
+  async 'profile-start'() {
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.setSamplingInterval', { interval: 200 });
+    await inspector.post('Profiler.start');
+    return { profiling: true };
+  },
+  async 'profile-stop'(file) {
+    const { profile } = await inspector.post('Profiler.stop');
+    await writeFile(file as string, JSON.stringify(profile));
+    return { written: file };
+  },
   publish: (request) => node.gateway.publish(request as PublishRequest),
   /** Publishes and says when it started (CLOCK_MONOTONIC, shared by the processes of this host). */
   async 'publish-timed'(request) {

@@ -2,13 +2,8 @@
 // environment, logging JSON lines on stdout (collected here), stopped by signals.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { createTempPostgresDatabase, initDevPki, type TempPostgresDatabase } from '@myna-tv/backend';
-import { afterAll, afterEach, beforeAll } from 'vitest';
 
 const mainEntry = fileURLToPath(new URL('../../../backend/src/server/main.ts', import.meta.url));
 
@@ -63,41 +58,6 @@ export async function startBackendProcess(
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
-    },
-  };
-}
-
-/**
- * Per test file: a PostgreSQL database and a development PKI made once (each process then starts in a second
- * or two), and `start` for a backend process that is killed after its test.
- */
-export function useBackendProcesses(name: string) {
-  let dataDir = '';
-  let temp: TempPostgresDatabase | undefined;
-  let env: Record<string, string> = {};
-  let backend: BackendProcess | undefined;
-  beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), `myna-${name}-`));
-    temp = await createTempPostgresDatabase();
-    await initDevPki({ dir: join(dataDir, 'dev-pki') });
-    env = {
-      DATA_DIR: dataDir,
-      DATABASE_URL: temp.url,
-      FIELD_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
-    };
-  });
-  afterEach(async () => {
-    await backend?.kill();
-    backend = undefined;
-  });
-  afterAll(async () => {
-    await temp?.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-  return {
-    async start(extraEnv: Record<string, string> = {}, options: { nodeOptions?: string[] } = {}) {
-      backend = await startBackendProcess({ ...env, ...extraEnv }, options);
-      return backend;
     },
   };
 }

@@ -77,6 +77,101 @@ describe('bridge client', () => {
     ]);
   });
 
+  it('lists, sends and reads 現況届 and お知らせ, mapping every refusal to what the viewer is told', async () => {
+    const receipt = {
+      reportId: 'r',
+      receiptNumber: '2026-1124-000001',
+      receivedAt: '2026-11-24T03:00:00.000Z',
+      contractId: 'c',
+      period: '2026-11',
+      insurerName: 'みなみ年金基金',
+      submissionId: 's',
+    };
+    const queued = { submissionId: 'q', contractId: 'c', period: '2026-11', insurerName: 'x', queuedAt: 't' };
+    const { fetch, sent } = fakeFetch({
+      'GET /reports': [
+        200,
+        {
+          due: [],
+          sent: [receipt],
+          waiting: [
+            { ...queued, state: 'waiting', failure: null },
+            {
+              ...queued,
+              state: 'failed',
+              failure: { code: 'report.contract-not-held', message: 'x', at: 't' },
+            },
+          ],
+        },
+      ],
+      'POST /reports/send': [201, { state: 'received', receipt }],
+      'GET /notices': [
+        200,
+        {
+          notices: [
+            {
+              id: 'n',
+              senderName: 's',
+              senderKind: 'system',
+              title: 't',
+              body: 'b',
+              createdAt: 'c',
+              readAt: null,
+              kind: 'receipt',
+            },
+          ],
+        },
+      ],
+      'POST /notices/n/read': [200, { id: 'n' }],
+    });
+    const client = new BridgeClient({ baseUrl: 'http://127.0.0.1:8090', fetch });
+    const listed = await client.reports();
+    expect(listed.ok && listed.reports.waiting.map((entry) => entry.problem)).toEqual([null, 'not-held']);
+    expect(listed.ok && listed.reports.sent[0]?.receiptNumber).toBe('2026-1124-000001');
+    const answers = [{ questionId: 'alive', answer: true }];
+    expect(
+      await client.sendReport({ contractId: 'c', period: '2026-11', answers, password: 'ABC123' }),
+    ).toMatchObject({
+      ok: true,
+      state: 'received',
+      receipt: { receiptNumber: '2026-1124-000001' },
+    });
+    expect(sent[1]?.body).toEqual({ contractId: 'c', period: '2026-11', answers, password: 'ABC123' });
+    const notices = await client.notices();
+    expect(notices.ok && notices.notices[0]?.read).toBe(false);
+    expect(await client.markNoticeRead('n')).toBe(true);
+
+    const refusing = (status: number, body: unknown) =>
+      new BridgeClient({
+        baseUrl: 'http://x',
+        fetch: fakeFetch({ 'POST /reports/send': [status, body] }).fetch,
+      });
+    const send = (client: BridgeClient) =>
+      client.sendReport({ contractId: 'c', period: '2026-11', answers, password: 'ABC123' });
+    expect(await send(refusing(202, { state: 'waiting', submissionId: 's' }))).toEqual({
+      ok: true,
+      state: 'waiting',
+    });
+    expect(await send(refusing(403, error('card.pin-wrong', { triesLeft: 4, pinKind: 'sign' })))).toEqual({
+      ok: false,
+      problem: 'wrong',
+      triesLeft: 4,
+    });
+    expect(await send(refusing(403, error('card.pin-blocked')))).toEqual({ ok: false, problem: 'blocked' });
+    for (const [code, problem] of [
+      ['card.removed', 'card-removed'],
+      ['session.card-revoked', 'certificate'],
+      ['session.card-expired', 'certificate'],
+      ['report.holder-mismatch', 'certificate'],
+      ['report.contract-not-held', 'not-held'],
+      ['session.login-required', 'signed-out'],
+      ['session.backend-unavailable', 'unavailable'],
+      ['report.refused', 'failed'],
+    ] as const) {
+      expect(await send(refusing(403, error(code))), code).toEqual({ ok: false, problem });
+    }
+  });
+
   it('treats a bridge it cannot reach as unavailable', async () => {
     const client = new BridgeClient({ baseUrl: 'http://127.0.0.1:1', fetch: fakeFetch({}).fetch });
     expect(await client.login('1234')).toEqual({ ok: false, problem: 'unavailable' });

@@ -7,10 +7,17 @@ import {
   DEFAULT_LOCAL_API_PORT,
   type ErrorResponse,
   type LocalApiErrorCode,
+  type NoticesResponse,
   type PinKind,
+  type QueuedReport,
   type RegisterResponse,
   type RemoteKey,
+  type ReportsResponse,
+  type SendReportRequest,
+  type SendReportResponse,
   type SessionState,
+  type StatusReportDraft,
+  type StatusReportReceipt,
   type TriesResponse,
 } from '@myna-tv/stb-bridge/contracts';
 
@@ -31,6 +38,9 @@ export type Problem =
   | 'card-invalid'
   | 'failed';
 
+/** What an error code means to the viewer. */
+type Meaning = Problem | 'wrong' | 'blocked' | 'signed-out' | 'certificate' | 'not-held';
+
 /** The outcome of sending a PIN or password. */
 export type SecretResult =
   | { ok: true; newlyRegistered: boolean }
@@ -40,14 +50,65 @@ export type SecretResult =
 
 export type TriesResult = { ok: true; triesLeft: number } | { ok: false; problem: Problem };
 
+/** A report the viewer has to send: the form, pre-filled. */
+export type DueReport = StatusReportDraft;
+/** A report the backend received. */
+export type ReportReceipt = Pick<
+  StatusReportReceipt,
+  'receiptNumber' | 'receivedAt' | 'contractId' | 'period' | 'insurerName'
+>;
+/** A signed report kept on the box: waiting for the backend, or refused for good (`problem` says why). */
+export interface QueuedReportView {
+  submissionId: string;
+  contractId: string;
+  period: string;
+  insurerName: string;
+  problem: ReportProblem | null;
+}
+export interface ReportsView {
+  due: DueReport[];
+  waiting: QueuedReportView[];
+  sent: ReportReceipt[];
+}
+
+/** Why a report could not be listed or sent, beyond the card's own problems. */
+export type ReportProblem =
+  | Problem
+  /** No resident session (idle logout, expired): the card flow first. */
+  | 'signed-out'
+  /** The signature certificate is revoked or expired, or the holder's four items changed: register anew. */
+  | 'certificate'
+  /** The report's contract is not the signer's. */
+  | 'not-held';
+
+export type ReportAnswer = SendReportRequest['answers'][number];
+
+export type SendReportResult =
+  | { ok: true; state: 'received'; receipt: ReportReceipt }
+  | { ok: true; state: 'waiting' }
+  | { ok: false; problem: 'wrong'; triesLeft: number }
+  | { ok: false; problem: 'blocked' }
+  | { ok: false; problem: ReportProblem };
+
+export interface NoticeView {
+  id: string;
+  senderName: string;
+  title: string;
+  body: string;
+  createdAt: string;
+  read: boolean;
+}
+
 export interface BridgeListener {
   card(view: CardView): void;
   session(signedIn: boolean): void;
   remoteKey(key: RemoteKey): void;
+  /** A report that waited on the box got its receipt. */
+  reportReceived(receipt: ReportReceipt): void;
 }
 
 // Exhaustive over the contract's codes: a new code fails the typecheck until it is given a meaning here.
-const problemOfCode: Record<LocalApiErrorCode, Problem | 'wrong' | 'blocked'> = {
+const problemOfCode: Record<LocalApiErrorCode, Meaning> = {
   'card.pin-wrong': 'wrong',
   'card.pin-blocked': 'blocked',
   'card.pin-format': 'format',
@@ -65,6 +126,15 @@ const problemOfCode: Record<LocalApiErrorCode, Problem | 'wrong' | 'blocked'> = 
   'session.card-revoked': 'card-invalid',
   'session.card-expired': 'card-invalid',
   'session.card-refused': 'card-invalid',
+  'session.login-required': 'signed-out',
+  'report.contract-not-held': 'not-held',
+  'report.holder-mismatch': 'certificate',
+  'report.not-due': 'failed',
+  'report.answers-mismatch': 'failed',
+  'report.refused': 'failed',
+  'report.outbox-write-failed': 'failed',
+  'report.not-found': 'failed',
+  'notice.not-found': 'failed',
   'card.closed': 'failed',
   'card.pin-required': 'failed',
   'card.bad-input': 'failed',
@@ -96,8 +166,13 @@ export function cardViewOf(state: CardState): CardView {
   }
 }
 
-const meaningOf = (error: ErrorResponse['error'] | undefined) =>
+const meaningOf = (error: ErrorResponse['error'] | undefined): Meaning =>
   (error && problemOfCode[error.code]) ?? 'failed';
+
+/** The card flows' reading of a meaning: report-only meanings are a plain failure there. */
+function loginProblemOf(meaning: Exclude<Meaning, 'wrong' | 'blocked'>): Problem {
+  return meaning === 'signed-out' || meaning === 'certificate' || meaning === 'not-held' ? 'failed' : meaning;
+}
 
 /** The failure a bridge error answer stands for; `kind` is the secret that was sent. */
 export function secretResultOf(error: ErrorResponse['error'] | undefined, kind: PinKind): SecretResult {
@@ -106,7 +181,7 @@ export function secretResultOf(error: ErrorResponse['error'] | undefined, kind: 
     return { ok: false, problem, kind: error?.pinKind ?? kind, triesLeft: error?.triesLeft ?? 1 };
   }
   if (problem === 'blocked') return { ok: false, problem, kind: error?.pinKind ?? kind };
-  return { ok: false, problem };
+  return { ok: false, problem: loginProblemOf(problem) };
 }
 
 /**
@@ -151,6 +226,9 @@ export class BridgeClient {
       // Pushed messages are shown by the notice screens (later work); the bridge keeps them until then.
       'message:received': () => {},
       'session:changed': (event) => listener.session(event.session.loggedIn),
+      'report:received': (event) => listener.reportReceived(receiptOf(event.receipt)),
+      // The list shows a refused report next time it opens.
+      'report:failed': () => {},
     };
     for (const [type, handle] of Object.entries(handlers)) {
       source.addEventListener(type, (message) => {
@@ -167,7 +245,10 @@ export class BridgeClient {
     const answer = await this.call('GET', `/card/tries?kind=${kind}`);
     if (answer.status === 200) return { ok: true, triesLeft: (answer.body as TriesResponse).triesLeft };
     const problem = meaningOf(errorOf(answer));
-    return { ok: false, problem: problem === 'wrong' || problem === 'blocked' ? 'failed' : problem };
+    return {
+      ok: false,
+      problem: problem === 'wrong' || problem === 'blocked' ? 'failed' : loginProblemOf(problem),
+    };
   }
 
   /** Signs in with the 4-digit user-authentication PIN. */
@@ -191,6 +272,62 @@ export class BridgeClient {
     return answer.status === 200 ? (answer.body as SessionState).loggedIn : true;
   }
 
+  /** The reports due, waiting on the box and sent, of the signed-in resident. */
+  async reports(): Promise<{ ok: true; reports: ReportsView } | { ok: false; problem: ReportProblem }> {
+    const answer = await this.call('GET', '/reports');
+    if (answer.status !== 200) return { ok: false, problem: reportProblemOf(errorOf(answer)) };
+    const body = answer.body as ReportsResponse;
+    return {
+      ok: true,
+      reports: { due: body.due, waiting: body.waiting.map(queuedOf), sent: body.sent.map(receiptOf) },
+    };
+  }
+
+  /** Signs the report with the signature password on the card, and sends it (or keeps it to send later). */
+  async sendReport(request: SendReportRequest): Promise<SendReportResult> {
+    const answer = await this.call('POST', '/reports/send', request);
+    if (answer.status === 200 || answer.status === 201 || answer.status === 202) {
+      const body = answer.body as SendReportResponse;
+      return body.state === 'received'
+        ? { ok: true, state: 'received', receipt: receiptOf(body.receipt) }
+        : { ok: true, state: 'waiting' };
+    }
+    const error = errorOf(answer);
+    const meaning = meaningOf(error);
+    if (meaning === 'wrong') return { ok: false, problem: 'wrong', triesLeft: error?.triesLeft ?? 1 };
+    if (meaning === 'blocked') return { ok: false, problem: 'blocked' };
+    return { ok: false, problem: reportProblemOf(error) };
+  }
+
+  /** お知らせ, newest first. */
+  async notices(): Promise<{ ok: true; notices: NoticeView[] } | { ok: false; problem: ReportProblem }> {
+    const answer = await this.call('GET', '/notices');
+    if (answer.status !== 200) return { ok: false, problem: reportProblemOf(errorOf(answer)) };
+    const { notices } = answer.body as NoticesResponse;
+    return {
+      ok: true,
+      notices: notices.map(({ id, senderName, title, body, createdAt, readAt }) => ({
+        id,
+        senderName,
+        title,
+        body,
+        createdAt,
+        read: readAt !== null,
+      })),
+    };
+  }
+
+  /** Takes a report refused for good off the box, once the viewer was told. */
+  async dismissReport(submissionId: string): Promise<void> {
+    await this.call('POST', `/reports/${encodeURIComponent(submissionId)}/dismiss`);
+  }
+
+  /** Marks a notice read; false when the bridge could not do it (the mark comes back next time). */
+  async markNoticeRead(id: string): Promise<boolean> {
+    const answer = await this.call('POST', `/notices/${encodeURIComponent(id)}/read`);
+    return answer.status >= 200 && answer.status < 300;
+  }
+
   private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Answer> {
     try {
       const response = await this.fetchFn(`${this.baseUrl}${path}`, {
@@ -205,6 +342,26 @@ export class BridgeClient {
       return { status: 0, body: { error: { code: 'session.backend-unavailable', message: 'unreachable' } } };
     }
   }
+}
+
+function receiptOf(wire: StatusReportReceipt): ReportReceipt {
+  const { receiptNumber, receivedAt, contractId, period, insurerName } = wire;
+  return { receiptNumber, receivedAt, contractId, period, insurerName };
+}
+
+function queuedOf(wire: QueuedReport): QueuedReportView {
+  const { submissionId, contractId, period, insurerName } = wire;
+  const problem = wire.state === 'failed' ? reportProblemOf({ code: wire.failure?.code, message: '' }) : null;
+  return { submissionId, contractId, period, insurerName, problem };
+}
+
+/** The report flow's reading of an error: a revoked or expired certificate asks for the renewed one. */
+export function reportProblemOf(
+  error: { code: string | undefined; message: string } | undefined,
+): ReportProblem {
+  const problem = meaningOf(error as ErrorResponse['error'] | undefined);
+  if (problem === 'card-invalid') return 'certificate';
+  return problem === 'wrong' || problem === 'blocked' ? 'failed' : problem;
 }
 
 function errorOf(answer: Answer): ErrorResponse['error'] | undefined {

@@ -1,9 +1,39 @@
-// One entry of a menu: its number (the digit button that opens it), its label, and "準備中" under the label
-// while the entry is not usable yet. The focused tile is yellow with black text.
+// One entry of a menu or list: its number (the digit button that opens it), its label, and a note under the
+// label ("準備中" while the entry is not usable yet, a due date, a receipt number). The focused tile is yellow
+// with black text.
 import Blits from '@lightningjs/blits';
 import { ja } from '../texts/ja.ts';
 import { themed } from '../theme/themed.ts';
-import { themeFor } from '../theme/tokens.ts';
+import { type Theme, themeFor } from '../theme/tokens.ts';
+
+export const LIST_SLOTS = 4;
+
+/**
+ * The four tiles of a list screen, always four (unused ones hidden). Rows go below the title and the hint
+ * line, each tall enough for a label and a note; `first` is the list index of the first row shown.
+ */
+export function listSlots(
+  { size }: Theme,
+  first: number,
+  focusIndex: number,
+  rows: { id: string; label: string; note: string }[],
+) {
+  const top = Math.round(110 + size.title * 1.2 + size.small * 1.3);
+  const h = Math.round((size.body + size.small) * 1.25 + 36);
+  return Array.from({ length: LIST_SLOTS }, (_, i) => {
+    const row = rows[i];
+    return {
+      shown: row !== undefined,
+      id: row?.id ?? '',
+      label: row?.label ?? '',
+      note: row?.note ?? '',
+      number: first + i + 1,
+      focused: row !== undefined && first + i === focusIndex,
+      y: top + i * (h + 20),
+      h,
+    };
+  });
+}
 
 export default Blits.Component('MenuTile', {
   template: `
@@ -15,14 +45,14 @@ export default Blits.Component('MenuTile', {
             x="0" :maxwidth="$badge" align="center" :y="$badge * 0.08" />
         </Element>
         <Text :content="$label" :size="$t.size.body" :color="$textColor" :x="$badge + 44"
-          :y="$disabled ? ($h - 10) / 2 - $t.size.body * 1.1 : ($h - 10) / 2 - $t.size.body * 0.6"
+          :y="$noteText ? ($h - 10) / 2 - $t.size.body * 1.1 : ($h - 10) / 2 - $t.size.body * 0.6"
           :maxwidth="$w - $badge - 70" maxlines="1" />
-        <Text :show="$disabled" :content="$preparing" :size="$t.size.small" :color="$textColor"
-          :x="$badge + 44" :y="($h - 10) / 2 + $t.size.small * 0.1" />
+        <Text :show="!!$noteText" :content="$noteText" :size="$t.size.small" :color="$textColor"
+          :x="$badge + 44" :y="($h - 10) / 2 + $t.size.small * 0.1" :maxwidth="$w - $badge - 70" maxlines="1" />
       </Element>
     </Element>
   `,
-  props: ['id', 'number', 'label', 'disabled', 'focused', 'w', 'h'],
+  props: ['id', 'number', 'label', 'note', 'disabled', 'focused', 'w', 'h'],
   ...themed,
   computed: {
     t() {
@@ -36,8 +66,8 @@ export default Blits.Component('MenuTile', {
       if (this.focused) return color.focusText;
       return this.disabled ? color.disabledText : color.text;
     },
-    preparing() {
-      return ja.home.preparing;
+    noteText() {
+      return this.disabled ? ja.home.preparing : String(this.note ?? '');
     },
   },
 });

@@ -4,6 +4,7 @@ import Blits from '@lightningjs/blits';
 import CardAnimation from '../components/CardAnimation.ts';
 import KeyGuide from '../components/KeyGuide.ts';
 import { announceScreen } from '../managers/screen-announcer.ts';
+import { nextTask } from '../state/next-task.ts';
 import { followUi, pickUi, themeFields, type UiState, ui, unfollowUi } from '../state/ui-state.ts';
 import { ja } from '../texts/ja.ts';
 import { breakable } from '../texts/line-breaks.ts';
@@ -74,7 +75,9 @@ export default Blits.Component('CardWait', {
   methods: {
     /** Moves on when the card or reader calls for another screen; true if it did. */
     follow(view: UiState['card']): boolean {
-      const next = nextScreen[view];
+      // Already signed in with a task waiting (the card was pulled while signing a report): straight back to it.
+      const task = view === 'my-number-card' && ui.signedIn ? nextTask.take() : undefined;
+      const next = task ?? nextScreen[view];
       if (next) this.$router.to(next);
       else if (view === 'checking') announceScreen({ title: ja.card.checking });
       return next !== undefined;

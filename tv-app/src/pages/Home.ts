@@ -7,6 +7,7 @@ import MenuTile from '../components/MenuTile.ts';
 import { openDialog } from '../managers/dialog-manager.ts';
 import { announceFocus, announceScreen } from '../managers/screen-announcer.ts';
 import { speech } from '../speech/speech.ts';
+import { nextTask } from '../state/next-task.ts';
 import { followUi, pickUi, themeFields, ui, unfollowUi, updateUi } from '../state/ui-state.ts';
 import { ja } from '../texts/ja.ts';
 import { breakable } from '../texts/line-breaks.ts';
@@ -17,14 +18,16 @@ interface MenuEntry {
   label: string;
   /** Where the entry leads; null while it is being built. */
   route: string | null;
+  /** The resident must be signed in first (the card flow runs, then goes on to `route`). */
+  signIn?: boolean;
 }
 
 function menuEntries(signedIn: boolean): MenuEntry[] {
   const { items } = ja.home;
   return [
-    { id: 'pension', label: items.pension, route: null },
+    { id: 'pension', label: items.pension, route: '/reports', signIn: true },
     { id: 'maternal', label: items.maternal, route: null },
-    { id: 'notices', label: items.notices, route: null },
+    { id: 'notices', label: items.notices, route: '/notices', signIn: true },
     { id: 'evacuation', label: items.evacuation, route: null },
     signedIn
       ? { id: 'sign-out', label: items.signOut, route: null }
@@ -127,6 +130,11 @@ export default Blits.Component('Home', {
         if (signedIn) return;
         speech.say(ja.home.signedOut);
         speech.say(spokenLabel(menuEntries(false), this.focusIndex));
+        return;
+      }
+      if (entry.route && entry.signIn && !ui.signedIn) {
+        nextTask.set(entry.route);
+        this.$router.to('/card');
         return;
       }
       if (entry.route) {

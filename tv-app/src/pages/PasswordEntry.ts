@@ -1,16 +1,19 @@
 // The signature password (6–16 letters A–Z and digits) on the on-screen keyboard: arrows move, OK types the
 // focused key, the remote's digit buttons type digits directly. Shown as ●; speech says the focused key and
-// how many characters are in, never what was typed. With the PIN held from the PIN screen it registers the
-// card.
+// how many characters are in, never what was typed. Two purposes: `register` (with the PIN held from the PIN
+// screen it registers the card) and `report` (it signs the open 現況届: the tries left are read first and
+// shown, with the last-try warning).
 import Blits from '@lightningjs/blits';
 import { bridge } from '../api/bridge-client.ts';
 import KeyboardGrid from '../components/KeyboardGrid.ts';
 import KeyGuide from '../components/KeyGuide.ts';
 import { type Direction, type KeyCell, keyById, moveOnKeyboard } from '../input/keyboard-layout.ts';
-import { destinationAfter } from '../managers/card-flow.ts';
+import { checkTries, confirmLastTry, destinationAfter } from '../managers/card-flow.ts';
+import { startSending } from '../managers/report-flow.ts';
 import { announceFocus, announceScreen } from '../managers/screen-announcer.ts';
 import { currentPath } from '../routes.ts';
 import { speech } from '../speech/speech.ts';
+import { nextTask } from '../state/next-task.ts';
 import { secrets } from '../state/secret-store.ts';
 import { followUi, pickUi, themeFields, unfollowUi } from '../state/ui-state.ts';
 import { ja } from '../texts/ja.ts';
@@ -38,13 +41,17 @@ export default Blits.Component('PasswordEntry', {
         </Element>
       </Element>
       <Text :content="$status" :size="$t.size.small" :color="$t.color.focus" x="96" :y="$maskY + $t.size.body * 1.6"
-        maxwidth="1728" maxlines="1" inspector-data="{role: 'password-status'}" />
+        maxwidth="1200" maxlines="1" inspector-data="{role: 'password-status'}" />
+      <Text :show="$triesLeft > 0" :content="$triesText" :size="$t.size.small"
+        :color="$triesLeft === 1 ? $t.color.focus : $t.color.subtext" x="1296" :y="$maskY + $t.size.body * 1.6"
+        maxwidth="528" align="right" maxlines="1" :inspector-data="{role: 'tries', kind: 'sign', tries: $triesLeft}" />
       <KeyboardGrid x="96" :y="$gridY" width="1728" :keyH="$keyH" :focusId="$focusId" />
       <KeyGuide :red="$stop" :back="$stop" />
     </Element>
   `,
+  props: ['purpose', 'wrong'],
   state() {
-    return { ...pickUi(themeFields), focusId: 'A', count: 0, sending: false, status: '' };
+    return { ...pickUi(themeFields), focusId: 'A', count: 0, sending: false, status: '', triesLeft: -1 };
   },
   computed: {
     t() {
@@ -67,7 +74,10 @@ export default Blits.Component('PasswordEntry', {
       return ja.password.title;
     },
     body() {
-      return ja.password.body;
+      return this.purpose === 'report' ? ja.password.reportBody : ja.password.body;
+    },
+    triesText() {
+      return ja.card.triesLeft(this.triesLeft);
     },
     mask() {
       return '●'.repeat(this.count);
@@ -81,13 +91,36 @@ export default Blits.Component('PasswordEntry', {
       password = '';
       followUi(this, themeFields);
     },
-    focus() {
+    async focus() {
       const key = keyById(this.focusId);
+      const focus = key ? keyName(key) : '';
+      if (this.purpose !== 'report') {
+        announceScreen({ title: ja.password.title, details: [ja.password.body], focus });
+        return;
+      }
+      // Signing a report: the tries left first (read without using one), a blocked key or a missing card
+      // leads elsewhere, and the last try is confirmed in a dialog.
+      const check = await checkTries('sign');
+      if (currentPath() !== '/report/password') return;
+      if (!check.ok) {
+        if (check.next.path.startsWith('/problem/')) nextTask.set('/report/password');
+        this.$router.to(check.next.path, check.next.data ?? {});
+        return;
+      }
+      this.triesLeft = check.triesLeft;
+      const wrong = this.wrong ? [ja.wrongPassword] : [];
+      if (this.wrong) this.status = ja.wrongPassword;
+      const lastTry = check.triesLeft === 1 ? [ja.register.lastTry] : [];
       announceScreen({
         title: ja.password.title,
-        details: [ja.password.body],
-        focus: key ? keyName(key) : '',
+        details: [...wrong, ja.password.reportBody, ja.card.triesLeft(check.triesLeft), ...lastTry],
+        focus,
       });
+      if (check.triesLeft === 1 && !(await confirmLastTry())) {
+        this.$router.to('/');
+        return;
+      }
+      if (check.triesLeft === 1) announceFocus(focus);
     },
     destroy() {
       password = '';
@@ -131,6 +164,14 @@ export default Blits.Component('PasswordEntry', {
       this.tell(ja.password.erased(password.length));
     },
     async send() {
+      if (this.purpose === 'report') {
+        const entered = password;
+        password = '';
+        this.sending = true;
+        if (startSending(entered)) this.$router.to('/report/sending');
+        else this.$router.to('/reports');
+        return;
+      }
       const pin = secrets.pin();
       const entered = password;
       password = '';
@@ -148,7 +189,8 @@ export default Blits.Component('PasswordEntry', {
       }
       if (result.ok) {
         secrets.forget();
-        this.$router.to('/signed-in', { registered: true });
+        const task = nextTask.take();
+        this.$router.to(task ?? '/signed-in', task ? {} : { registered: true });
         return;
       }
       if (result.problem === 'format') {

@@ -9,6 +9,7 @@ import { destinationAfter } from '../managers/card-flow.ts';
 import { announceScreen } from '../managers/screen-announcer.ts';
 import { currentPath } from '../routes.ts';
 import { speech } from '../speech/speech.ts';
+import { nextTask } from '../state/next-task.ts';
 import { secrets } from '../state/secret-store.ts';
 import { followUi, pickUi, themeFields, unfollowUi } from '../state/ui-state.ts';
 import { ja } from '../texts/ja.ts';
@@ -102,9 +103,16 @@ export default Blits.Component('PinEntry', {
         if (result.ok) void bridge().logout();
         return;
       }
+      if (result.ok && nextTask.takeRenewal()) {
+        // Registering a renewed certificate: the PIN stays for the registration, as for a first-time card.
+        this.$router.to('/register/renewal');
+        return;
+      }
       if (result.ok) {
         secrets.forget();
-        this.$router.to('/signed-in', { registered: false });
+        // The task the viewer chose before the card was asked for (現況届, お知らせ), else the flow's end.
+        const task = nextTask.take();
+        this.$router.to(task ?? '/signed-in', task ? {} : { registered: false });
         return;
       }
       if (result.problem !== 'not-registered') secrets.forget();

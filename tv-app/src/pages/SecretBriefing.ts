@@ -50,7 +50,8 @@ export default Blits.Component('SecretBriefing', {
       <KeyGuide :red="$stop" :back="$stop" />
     </Element>
   `,
-  props: ['kind', 'wrong'],
+  // renewal: a registered resident registers the renewed certificate of a new card (not a first-time card).
+  props: ['kind', 'wrong', 'renewal'],
   state() {
     return { ...pickUi(themeFields), triesLeft: -1 };
   },
@@ -63,10 +64,10 @@ export default Blits.Component('SecretBriefing', {
       return 100 + size.title * 1.3 + (this.wrong ? size.body * 1.6 : 0);
     },
     title() {
-      return copy[this.kind as PinKind].title;
+      return this.renewal ? ja.register.renewalTitle : copy[this.kind as PinKind].title;
     },
     body() {
-      return breakable(copy[this.kind as PinKind].body);
+      return breakable(this.renewal ? ja.register.renewalBody : copy[this.kind as PinKind].body);
     },
     wrongText() {
       return copy[this.kind as PinKind].wrong;
@@ -101,10 +102,10 @@ export default Blits.Component('SecretBriefing', {
       this.triesLeft = check.triesLeft;
       const text = copy[kind];
       announceScreen({
-        title: text.title,
+        title: this.renewal ? ja.register.renewalTitle : text.title,
         details: [
           ...(this.wrong ? [text.wrong] : []),
-          text.body,
+          this.renewal ? ja.register.renewalBody : text.body,
           ja.card.triesLeft(check.triesLeft),
           ...(check.triesLeft === 1 ? [text.lastTry] : []),
           ja.card.proceed,

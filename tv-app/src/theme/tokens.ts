@@ -38,7 +38,7 @@ const standardColors: Theme['color'] = {
   subtext: '#c8d0e0',
   focus: '#ffd400',
   focusText: '#000000',
-  disabledText: '#9aa4b8',
+  disabledText: '#b8c0d0',
   warning: '#b00020',
   warningText: '#ffffff',
 };
@@ -69,7 +69,7 @@ export function themeFor(settings: DisplaySettings): Theme {
   const scale = scales[settings.textSize];
   return {
     scale,
-    size: { title: Math.round(64 * scale), body: Math.round(50 * scale), small: Math.round(38 * scale) },
+    size: { title: Math.round(64 * scale), body: Math.round(52 * scale), small: Math.round(48 * scale) },
     // A copy: Blits merges objects handed to its reactive state into the previous value.
     color: { ...(settings.highContrast ? highContrastColors : standardColors) },
   };

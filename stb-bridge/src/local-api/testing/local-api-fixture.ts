@@ -1,5 +1,6 @@
 // Test support: the local API in-process (app.request) over a VirtualReader holding a real emulated JPKI card,
-// with a scripted backend that checks the card's signatures with the card's public key, and every log line kept.
+// with a scripted backend that checks the card's signatures with the card's public keys, the status reports'
+// outbox in a temp folder, and every log line kept.
 import { verify } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,11 +10,19 @@ import type { LoginProof, RegistrationRequest } from '@myna-tv/backend';
 import { VirtualReader } from '../../card/virtual-reader.ts';
 import { PushInbox } from '../../link/push-inbox.ts';
 import { createJsonLogger } from '../../log/json-logger.ts';
+import { ReportOutbox } from '../../reports/report-outbox.ts';
+import { ReportSender } from '../../reports/report-sender.ts';
+import { StatusReports } from '../../reports/status-reports.ts';
+import {
+  type ScriptedReportBackend,
+  scriptedReportBackend,
+} from '../../reports/testing/scripted-report-backend.ts';
+import { createSigningTestCard } from '../../reports/testing/signing-test-card.ts';
 import type { ResidentBackend } from '../../session/backend-client.ts';
 import { CardAccess } from '../../session/card-access.ts';
 import { CardWatcher } from '../../session/card-watcher.ts';
 import { ResidentSession } from '../../session/resident-session.ts';
-import { createTestCardContents, type TestCard } from '../../virtual-card/test-card-contents.ts';
+import type { TestCard } from '../../virtual-card/test-card-contents.ts';
 import { VirtualJpkiCard } from '../../virtual-card/virtual-jpki-card.ts';
 import type { BridgeEvent } from '../contracts.ts';
 import { createLocalApi, type LocalApi } from '../local-api-app.ts';
@@ -21,10 +30,12 @@ import { createLocalApi, type LocalApi } from '../local-api-app.ts';
 export const tvOrigin = 'http://127.0.0.1:8080';
 export const residentName = '田中　花子';
 
-/** Generated once per test file: two RSA-2048 keys. */
+export const deviceId = '3a9e7c1d-5b2f-4e8a-9c6d-1f0e2d3c4b5a';
+
+/** Generated once per test file: two RSA-2048 keys, and a real certificate for the signature key. */
 let testCard: TestCard | undefined;
 function cardContents(): TestCard {
-  testCard ??= createTestCardContents('local-api-test');
+  testCard ??= createSigningTestCard('local-api-test');
   return testCard;
 }
 
@@ -87,6 +98,9 @@ export interface LocalApiFixture {
   reader: VirtualReader;
   watcher: CardWatcher;
   backend: ScriptedBackend;
+  reportBackend: ScriptedReportBackend;
+  session: ResidentSession;
+  outbox: ReportOutbox;
   inbox: PushInbox;
   events: EventEmitter<{ event: [BridgeEvent] }>;
   /** Every log line written, as text. */
@@ -108,6 +122,10 @@ export async function createLocalApiFixture(): Promise<LocalApiFixture> {
   const backend = scriptedBackend(card);
   const session = new ResidentSession({ access, backend });
   const inbox = await PushInbox.open(dir);
+  const reportBackend = scriptedReportBackend(card.publicKeys.sign);
+  const { outbox } = await ReportOutbox.open(dir);
+  const sender = new ReportSender({ outbox, backend: reportBackend, backoff: { initialMs: 10, maxMs: 50 } });
+  const reports = new StatusReports({ access, backend: reportBackend, outbox, sender, deviceId });
   const events = new EventEmitter<{ event: [BridgeEvent] }>();
   const logs: string[] = [];
   const logger = createJsonLogger({ write: (line) => logs.push(line), level: 'debug' });
@@ -117,6 +135,8 @@ export async function createLocalApiFixture(): Promise<LocalApiFixture> {
     access,
     session,
     inbox,
+    reports,
+    notices: reportBackend,
     events,
     logger,
   });
@@ -126,6 +146,9 @@ export async function createLocalApiFixture(): Promise<LocalApiFixture> {
     reader,
     watcher,
     backend,
+    reportBackend,
+    session,
+    outbox,
     inbox,
     events,
     logs,
@@ -141,6 +164,7 @@ export async function createLocalApiFixture(): Promise<LocalApiFixture> {
     close: async () => {
       watcher.stop();
       session.close();
+      await sender.close();
       await reader.close();
       await rm(dir, { recursive: true, force: true });
     },

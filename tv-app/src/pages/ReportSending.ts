@@ -1,0 +1,58 @@
+// While the report is signed on the card and sent: the card must stay on the reader. Moves on by itself to
+// the receipt, the waiting screen or what went wrong.
+import Blits from '@lightningjs/blits';
+import CardAnimation from '../components/CardAnimation.ts';
+import KeyGuide from '../components/KeyGuide.ts';
+import { sendingOutcome } from '../managers/report-flow.ts';
+import { announceScreen } from '../managers/screen-announcer.ts';
+import { currentPath } from '../routes.ts';
+import { followUi, pickUi, themeFields, unfollowUi } from '../state/ui-state.ts';
+import { ja } from '../texts/ja.ts';
+import { breakable } from '../texts/line-breaks.ts';
+import { themeFor } from '../theme/tokens.ts';
+
+export default Blits.Component('ReportSending', {
+  components: { CardAnimation, KeyGuide },
+  template: `
+    <Element w="1920" h="1080">
+      <Text :content="$title" :size="$t.size.title" :color="$t.color.text" x="96" y="56" maxwidth="1728" maxlines="1" />
+      <Text :content="$body" :size="$t.size.body" :color="$t.color.text" x="96" :y="100 + $t.size.title * 1.3"
+        maxwidth="1100" :lineheight="$t.size.body * 1.45" maxlines="4" />
+      <CardAnimation x="1300" y="280" />
+      <KeyGuide />
+    </Element>
+  `,
+  state() {
+    return pickUi(themeFields);
+  },
+  computed: {
+    t() {
+      return themeFor(this);
+    },
+    title() {
+      return ja.reports.sendingTitle;
+    },
+    body() {
+      return breakable(ja.reports.sendingBody);
+    },
+  },
+  hooks: {
+    init() {
+      followUi(this, themeFields);
+    },
+    destroy() {
+      unfollowUi(this);
+    },
+    async ready() {
+      announceScreen({ title: ja.reports.sendingTitle, details: [ja.reports.sendingBody] });
+      const outcome = sendingOutcome();
+      if (!outcome) {
+        this.$router.to('/reports');
+        return;
+      }
+      const next = await outcome;
+      // Home or idle meanwhile: the outcome still shows in the list (and in お知らせ) next time.
+      if (currentPath() === '/report/sending') this.$router.to(next.path, next.data ?? {});
+    },
+  },
+});
