@@ -2,9 +2,10 @@
 // so the TV shows the same glyphs on every box without any system font. `import fontUrl from 'virtual:ud-font'`
 // gives the font's URL: an emitted asset in a build (with the OFL text beside it), a data URL in dev.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import subsetFont from 'subset-font';
 import type { Plugin } from 'vite';
 import { appCharacters, readSources } from './app-characters.ts';
@@ -31,14 +32,43 @@ export async function buildUdFont(srcDir: string): Promise<{ woff2: Uint8Array; 
   const ttf = await readFile(require.resolve(`${fontPackage}/700Bold/BIZUDPGothic_700Bold.ttf`));
   const key = createHash('sha256').update(ttf).update(characters).digest('hex').slice(0, 32);
   const cached = join(cacheDir, `${key}.woff2`);
-  const hit = await readFile(cached).catch(() => undefined);
-  if (hit) return { woff2: new Uint8Array(hit), characters };
-  const woff2 = new Uint8Array(await subsetFont(ttf, characters, { targetFormat: 'woff2' }));
   await mkdir(cacheDir, { recursive: true });
-  const partial = `${cached}.${process.pid}.tmp`;
-  await writeFile(partial, woff2);
-  await rename(partial, cached);
+  // Several builds start at once (parallel test files, npm start): one subsets, the others wait for its file.
+  const woff2 = await readOrMake(
+    cached,
+    async () => new Uint8Array(await subsetFont(ttf, characters, { targetFormat: 'woff2' })),
+  );
   return { woff2, characters };
+}
+
+/** A lock older than this is left over from a killed build. */
+const staleLockMs = 5 * 60_000;
+
+async function readOrMake(file: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  const lock = `${file}.lock`;
+  for (;;) {
+    const hit = await readFile(file).catch(() => undefined);
+    if (hit) return new Uint8Array(hit);
+    const owned = await open(lock, 'wx').catch(() => undefined);
+    if (owned) {
+      try {
+        const made = await make();
+        const partial = `${file}.${process.pid}.tmp`;
+        await writeFile(partial, made);
+        await rename(partial, file);
+        return made;
+      } finally {
+        await owned.close();
+        await rm(lock, { force: true });
+      }
+    }
+    const age = await stat(lock).then(
+      (info) => Date.now() - info.mtimeMs,
+      () => 0,
+    );
+    if (age > staleLockMs) await rm(lock, { force: true });
+    else await sleep(250);
+  }
 }
 
 export function udFont(options: { srcDir: string }): Plugin {
