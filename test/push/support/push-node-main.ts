@@ -8,7 +8,14 @@ import { createPostgresDatabase, migrate, type PublishRequest } from '@myna-tv/b
 import { startPushNode } from './push-node.ts';
 import { authenticateFromTable } from './test-devices.ts';
 
-const { DATABASE_URL, REDIS_URL, PUSH_REDIS_PREFIX, PUSH_CATCH_UP_MS, PUSH_CHUNK_SIZE } = process.env;
+const {
+  DATABASE_URL,
+  REDIS_URL,
+  PUSH_REDIS_PREFIX,
+  PUSH_CATCH_UP_MS,
+  PUSH_CHUNK_SIZE,
+  PUSH_HANDSHAKES_PER_SECOND,
+} = process.env;
 if (!DATABASE_URL || !process.send) throw new Error('run as a child process with DATABASE_URL');
 const send = process.send.bind(process);
 
@@ -20,6 +27,7 @@ const node = await startPushNode({
   ...(REDIS_URL ? { redis: { url: REDIS_URL, keyPrefix: PUSH_REDIS_PREFIX ?? 'myna-tv' } } : {}),
   catchUpMs: Number(PUSH_CATCH_UP_MS ?? 2000),
   ...(PUSH_CHUNK_SIZE ? { chunkSize: Number(PUSH_CHUNK_SIZE) } : {}),
+  ...(PUSH_HANDSHAKES_PER_SECOND ? { handshakesPerSecond: Number(PUSH_HANDSHAKES_PER_SECOND) } : {}),
   onError: (error) => console.error(`push node: ${error.code} ${error.message}`, error.cause ?? ''),
 });
 const loop = monitorEventLoopDelay({ resolution: 5 });
