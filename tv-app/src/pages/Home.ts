@@ -4,6 +4,7 @@ import Blits from '@lightningjs/blits';
 import { bridge } from '../api/bridge-client.ts';
 import KeyGuide from '../components/KeyGuide.ts';
 import MenuTile from '../components/MenuTile.ts';
+import { digitKeys } from '../input/digit-keys.ts';
 import { openDialog } from '../managers/dialog-manager.ts';
 import { announceFocus, announceScreen } from '../managers/screen-announcer.ts';
 import { speech } from '../speech/speech.ts';
@@ -171,23 +172,6 @@ export default Blits.Component('Home', {
     ok() {
       void this.open(this.focusIndex);
     },
-    1() {
-      this.digit(1);
-    },
-    2() {
-      this.digit(2);
-    },
-    3() {
-      this.digit(3);
-    },
-    4() {
-      this.digit(4);
-    },
-    5() {
-      this.digit(5);
-    },
-    6() {
-      this.digit(6);
-    },
+    ...digitKeys(6),
   },
 });

@@ -4,6 +4,7 @@ import Blits from '@lightningjs/blits';
 import { bridge, type ReportsView } from '../api/bridge-client.ts';
 import KeyGuide from '../components/KeyGuide.ts';
 import MenuTile, { LIST_SLOTS, listSlots } from '../components/MenuTile.ts';
+import { digitKeys } from '../input/digit-keys.ts';
 import { destinationOfProblem } from '../managers/report-flow.ts';
 import { announceFocus, announceScreen } from '../managers/screen-announcer.ts';
 import { currentPath } from '../routes.ts';
@@ -177,32 +178,6 @@ export default Blits.Component('ReportList', {
     ok() {
       this.open(this.focusIndex);
     },
-    1() {
-      this.digit(1);
-    },
-    2() {
-      this.digit(2);
-    },
-    3() {
-      this.digit(3);
-    },
-    4() {
-      this.digit(4);
-    },
-    5() {
-      this.digit(5);
-    },
-    6() {
-      this.digit(6);
-    },
-    7() {
-      this.digit(7);
-    },
-    8() {
-      this.digit(8);
-    },
-    9() {
-      this.digit(9);
-    },
+    ...digitKeys(9),
   },
 });
