@@ -5,7 +5,11 @@ import type { GetConnInfo } from 'hono/conninfo';
 import { accountRoutes } from './accounts/account-routes.ts';
 import { apiClientRoutes } from './accounts/api-client-routes.ts';
 import type { SessionPolicy, ThrottlePolicy } from './accounts/index.ts';
+import { alertTallyRoutes } from './alert-tallies/alert-tally-routes.ts';
+import { alertRoutes } from './alerts/alert-routes.ts';
+import type { AlertDispatcher, AlertIngestSettings } from './alerts/index.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
+import { checkinRoutes } from './checkins/checkin-routes.ts';
 import type { FieldCipher } from './crypto/index.ts';
 import type { Database } from './db/index.ts';
 import { deviceRoutes } from './devices/device-routes.ts';
@@ -65,6 +69,8 @@ export interface AppDeps {
   reportError: (error: unknown, context: ErrorContext) => void;
   /** Push and JPKI state for GET /health (the server gives them; without them health reports the database). */
   health?: HealthProbes;
+  /** Alert ingest: what it trusts, and who delivers what it stored. */
+  alerts: { dispatcher: AlertDispatcher; settings: AlertIngestSettings };
 }
 
 export function createApp(deps: AppDeps) {
@@ -104,7 +110,10 @@ export function createApp(deps: AppDeps) {
       }),
     )
     .route('/', mailboxRoutes({ db, cipher: deps.cipher, clock }))
-    .route('/', auditRoutes({ db, clock }));
+    .route('/', auditRoutes({ db, clock }))
+    .route('/', checkinRoutes({ db, cipher: deps.cipher, clock }))
+    .route('/', alertRoutes({ db, clock, ...deps.alerts }))
+    .route('/', alertTallyRoutes({ db, cipher: deps.cipher, clock }));
 
   const app = createRouter();
   app.onError(errorHandler(deps.reportError));

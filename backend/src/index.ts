@@ -19,10 +19,39 @@ export {
   createOperatorAccount,
   ensureFirstAdmin,
 } from './accounts/index.ts';
+// Alert delivery: targeting from the stored households, one rendered push message per alert.
+export type { AlertDelivery, NodeHouseholds } from './alert-delivery/index.ts';
+export { alertTopic, createNodeHouseholds, startAlertDelivery } from './alert-delivery/index.ts';
+// Alert tallies: what a box reports on an alert (stb-bridge imports the types) and the dashboard's reads.
+export type {
+  AlertAnswer,
+  AlertCounts,
+  AlertDetail,
+  AlertMap,
+  AlertResponse,
+  AlertResponseInput,
+  AlertSummary,
+  AlertTallyErrorCode,
+  NeedsAssistance,
+} from './alert-tallies/index.ts';
+export { AlertTallyError, alertAnswers } from './alert-tallies/index.ts';
 export type { App, AppDeps, AppPolicy } from './app.ts';
 export { createApp, defaultAppPolicy } from './app.ts';
 export type { AuditAction, AuditActor, AuditEntry } from './audit/index.ts';
 export { recordAudit } from './audit/index.ts';
+// Shelter check-in: the journal-event contract shelter terminals send (stb-bridge imports the types).
+export type {
+  CardCheckResult,
+  CheckinErrorCode,
+  PersonRef,
+  ShelterEvent,
+  ShelterEventBatch,
+  ShelterEventReceipt,
+  ShelterEventType,
+  ShelterOccupancy,
+  TerminalIdentity,
+} from './checkins/index.ts';
+export { CheckinError, enrolTerminal, ingestEvents, shelterOccupancy } from './checkins/index.ts';
 // Storage: configuration, the database (PGlite or PostgreSQL) with migrations, field encryption at rest.
 export type { Config, ConfigErrorCode, ConfigIssue } from './config/index.ts';
 export { ConfigError, configSchema, loadConfig, renderConfigMarkdown } from './config/index.ts';
@@ -59,9 +88,10 @@ export {
   testPostgresUrl,
 } from './db/index.ts';
 // Demo data of the embedded default (`npm start`): 美波町's shelters, households, card holders' homes, accounts.
-export type { DemoBoxKeeper, DemoSeedReport } from './demo/index.ts';
+export type { DemoBoxKeeper, DemoHousehold, DemoSeedReport } from './demo/index.ts';
 export {
   defaultDemoHouseholdCount,
+  demoHouseholds,
   demoInsurer,
   demoOperatorAccounts,
   demoOperatorPassword,
@@ -99,7 +129,13 @@ export type {
   Household,
   HouseholdMember,
 } from './devices/index.ts';
-export { authenticateDevice, DeviceError, enrolDevice, revokeDevice } from './devices/index.ts';
+export {
+  authenticateDevice,
+  DeviceError,
+  enrolDevice,
+  householdField,
+  revokeDevice,
+} from './devices/index.ts';
 // The HTTP edge: the error shape and the resident-session header, as types for clients.
 export type {
   ErrorBody,
@@ -176,6 +212,7 @@ export type {
   PushHealth,
   PushMessage,
   PushNamespace,
+  PushRenderer,
   PushStats,
   PushTarget,
   ServerToBoxEvents,

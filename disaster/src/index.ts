@@ -27,6 +27,7 @@ export type {
   NamedValue,
   ParseAlertOptions,
   ResponseType,
+  SafeXml,
   Scope,
   Severity,
   SignatureOutcome,
@@ -51,18 +52,28 @@ export {
   noSignatureRequired,
   parseAlert,
   parseLevel,
+  parseXmlSafely,
   signersPolicy,
   toAlertJson,
 } from './alerts/index.ts';
 // Geography.
 export { distanceMetres, type GeoPoint } from './geo/geo-distance.ts';
 export type {
+  AlertMessageContext,
   AlertPayload,
   AlertPayloadShelter,
   AlertPayloadText,
+  CancelMessageContext,
   HouseholdAlert,
+  HouseholdMessageFacts,
 } from './messages/index.ts';
-export { levelWording } from './messages/index.ts';
+export {
+  alertMessageContext,
+  createCancelComposer,
+  createPayloadComposer,
+  levelWording,
+  maxLevel,
+} from './messages/index.ts';
 // Shelters: the registry, its data set format, the 美波町 data.
 export type {
   Capacity,

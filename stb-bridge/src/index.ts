@@ -78,6 +78,12 @@ export {
   writeDeviceCredential,
 } from './link/index.ts';
 export type {
+  ActiveAlert,
+  AlertAnswer,
+  AlertAnswerRequest,
+  AlertAnswerResponse,
+  AlertShownResponse,
+  AlertsResponse,
   BridgeEvent,
   BridgeEventType,
   CardState,
@@ -101,6 +107,10 @@ export type {
   SendReportRequest,
   SendReportResponse,
   SessionState,
+  ShelterStatusResponse,
+  ShelterSyncStatus,
+  ShelterTapRequest,
+  ShelterTapResponse,
   StatusReportDraft,
   StatusReportReceipt,
   TriesResponse,
@@ -142,6 +152,34 @@ export { CardWatcher } from './session/card-watcher.ts';
 export { PinRejection } from './session/pin-rejection.ts';
 export { ResidentSession } from './session/resident-session.ts';
 export { isSessionError, SessionError, type SessionErrorCode } from './session/session-error.ts';
+// Shelter mode: the offline check-in journal and its sync.
+export {
+  BackendUnreachable,
+  type CachedCrl,
+  type CardCheck,
+  type CardTrust,
+  CheckinJournal,
+  checkAuthCertificate,
+  crlFileName,
+  isShelterError,
+  JournalSync,
+  type JournalSyncOptions,
+  journalFileName,
+  loadCardTrust,
+  type NewShelterEvent,
+  type OpenedJournal,
+  parseCrl,
+  ShelterDesk,
+  ShelterError,
+  type ShelterErrorCode,
+  shelterRoutes,
+  syncStateFileName,
+  type TapResult,
+  type TerminalBackend,
+  TerminalBackendClient,
+  type TerminalCredential,
+  tapCheckIn,
+} from './shelter/index.ts';
 export {
   type RemoteKeySource,
   type RunningBridge,

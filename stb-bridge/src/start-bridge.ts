@@ -4,6 +4,10 @@
 import { EventEmitter } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isAlertMessage } from './alerts/alert-message.ts';
+import { AlertResponseOutbox } from './alerts/alert-response-outbox.ts';
+import { AlertResponseSender } from './alerts/alert-response-sender.ts';
+import { AlertStore } from './alerts/alert-store.ts';
 import type { CardReader } from './card/card-reader.ts';
 import { HidRemoteReader } from './card/hid-remote-reader.ts';
 import { PcscReader } from './card/pcsc-reader.ts';
@@ -85,6 +89,9 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
     await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
     const credential = await readDeviceCredential(options.dataDir);
     const inbox = await PushInbox.open(options.dataDir);
+    const alertResponses = await AlertResponseOutbox.open(options.dataDir);
+    for (const file of alertResponses.setAside) logger.error('bridge.alert-outbox-corrupt', { file });
+    const alerts = await AlertStore.open(options.dataDir, { inbox, outbox: alertResponses.outbox });
     const { outbox, setAside } = await ReportOutbox.open(options.dataDir);
     for (const file of setAside) logger.error('bridge.report-outbox-corrupt', { file });
 
@@ -103,6 +110,21 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
       ...(options.linkBackoff ? { backoff: options.linkBackoff } : {}),
     });
     cleanups.push(() => sender.close());
+    const alertSender = new AlertResponseSender({
+      outbox: alertResponses.outbox,
+      backend,
+      ...(options.linkBackoff ? { backoff: options.linkBackoff } : {}),
+    });
+    alertResponses.outbox.onRecord = () => alertSender.trigger();
+    cleanups.push(() => alertSender.close());
+    alertSender.on('sent', (record) => logger.info('bridge.alert-response-sent', { seq: record.seq }));
+    alertSender.on('dropped', (record, error) =>
+      logger.warn('bridge.alert-response-dropped', { seq: record.seq, ...errorFields(error) }),
+    );
+    alertSender.on('deferred', (error, delayMs) =>
+      logger.info('bridge.alert-response-deferred', { delayMs, ...errorFields(error) }),
+    );
+    alertSender.on('store-failed', (error) => logger.error('bridge.alert-outbox-failed', errorFields(error)));
     const reports = new StatusReports({ access, backend, outbox, sender, deviceId: credential.deviceId });
 
     const hub = new EventEmitter<{ event: [BridgeEvent] }>();
@@ -122,7 +144,12 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
     session.on('logout-failed', (error) => logger.warn('bridge.logout-unconfirmed', errorFields(error)));
     inbox.on('message', (message) => {
       logger.info('bridge.message-received', { seq: message.seq });
-      publish({ type: 'message:received', message });
+      // Alerts (Test ones too) reach the TV app only as `alert:received`, from the alert store.
+      if (!isAlertMessage(message)) publish({ type: 'message:received', message });
+    });
+    alerts.on('alert', (alert) => {
+      logger.info('bridge.alert-received', { seq: alert.seq, kind: alert.payload.kind });
+      publish({ type: 'alert:received', alert });
     });
     sender.on('received', (receipt) => {
       logger.info('bridge.report-received', { submissionId: receipt.submissionId });
@@ -156,12 +183,14 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
       // The backend is back: reports that waited for it go now rather than at the end of their back-off.
       sender.trigger();
     });
+    link.on('connected', () => alertSender.trigger());
     link.on('disconnected', (reason) => logger.warn('bridge.link-disconnected', { reason }));
     link.on('refused', (error) => logger.error('bridge.link-refused', errorFields(error)));
     cleanups.push(() => link.close());
     link.start();
     // Reports left waiting by the last run (a restart, a power cut) are sent now.
     sender.trigger();
+    alertSender.trigger();
 
     watcher.start();
     cleanups.push(() => watcher.stop());
@@ -173,6 +202,7 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
       access,
       session,
       inbox,
+      alerts,
       reports,
       notices: backend,
       events: hub,

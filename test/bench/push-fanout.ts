@@ -5,10 +5,10 @@
 //   npx tsx test/bench/push-fanout.ts [--n 10000] [--servers 1|2] [--trials 3] [--chunk 1000] [--boxes raw|sio]
 //     [--profile DIR]
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   createPostgresDatabase,
@@ -18,20 +18,19 @@ import {
 } from '@myna-tv/backend';
 import { type NodeProcess, startNodeProcess } from '../push/support/node-process.ts';
 import { addTestDevices, createTestDeviceTable } from '../push/support/test-devices.ts';
-
-const support = (file: string) => fileURLToPath(new URL(`../push/support/${file}`, import.meta.url));
-const gcFlag = ['--expose-gc'];
-
-interface Probe {
-  rss: number;
-  heapUsed: number;
-  cpuMs: number;
-  loopMaxMs: number;
-}
-interface Arrivals {
-  count: number;
-  last: string;
-}
+import {
+  type Arrivals,
+  average,
+  cpuShare,
+  gcFlag,
+  median,
+  msBetween,
+  type Probe,
+  probeAll,
+  round,
+  sum,
+  pushSupport as support,
+} from './support/push-bench.ts';
 
 export interface PushFanoutOptions {
   /** Boxes (default 10,000; ulimit -n is 20,000 here, per process). */
@@ -229,59 +228,6 @@ function alertPayload() {
     ],
     url: 'https://example.jp/alerts/2026-09-01-0900',
   };
-}
-
-/**
- * How busy the host was between this call and `end()`, and how much of it were the benchmark's node processes;
- * the rest is PostgreSQL, Redis and whatever else shares the machine.
- */
-async function cpuShare(nodes: NodeProcess[], boxes: NodeProcess) {
-  const ours = async () =>
-    sum(
-      await Promise.all(
-        [...nodes, boxes].map(async (child) => (await child.call<{ cpuMs: number }>('cpu')).cpuMs),
-      ),
-    );
-  const hostStart = await hostJiffies();
-  const oursStart = await ours();
-  const wallStart = performance.now();
-  return {
-    async end() {
-      const host = await hostJiffies();
-      const oursMs = (await ours()) - oursStart;
-      const wallMs = performance.now() - wallStart;
-      return {
-        hostBusy: ((host.busy - hostStart.busy) / (host.total - hostStart.total)) * 100,
-        benchmark: (oursMs / (wallMs * os.cpus().length)) * 100,
-      };
-    },
-  };
-}
-
-async function hostJiffies(): Promise<{ busy: number; total: number }> {
-  const fields = ((await readFile('/proc/stat', 'utf8')).split('\n')[0] ?? '')
-    .trim()
-    .split(/\s+/)
-    .slice(1)
-    .map(Number);
-  const total = sum(fields);
-  return { busy: total - (fields[3] ?? 0) - (fields[4] ?? 0), total };
-}
-
-async function probeAll(nodes: NodeProcess[]): Promise<Probe[]> {
-  return Promise.all(nodes.map((s) => s.call<Probe>('probe')));
-}
-
-const msBetween = (from: bigint, to: bigint) => Number(to - from) / 1e6;
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-const average = (values: number[]) => sum(values) / values.length;
-const round = (value: number) => Math.round(value * 10) / 10;
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -4,6 +4,8 @@
 // card is pulled says so.
 import Blits from '@lightningjs/blits';
 import symbols from '@lightningjs/blits/symbols';
+import AlertOverlay from './alerts/AlertOverlay.ts';
+import { alertInput, isAlertOpen, receiveAlert, refreshAlerts } from './alerts/alert-manager.ts';
 import { bridge } from './api/bridge-client.ts';
 import Dialog from './components/Dialog.ts';
 import { keyboardEventFor, remoteKeyOfEvent } from './input/keymap.ts';
@@ -31,6 +33,7 @@ const shown = [
   'dialogBody',
   'dialogChoices',
   'dialogFocus',
+  'alert',
 ] as const;
 
 /** Where a card screen goes when the card it needs is no longer there. */
@@ -42,12 +45,13 @@ const problemOfLostCard: Partial<Record<UiState['card'], string>> = {
 };
 
 export default Blits.Application({
-  components: { Dialog },
+  components: { Dialog, AlertOverlay },
   template: `
     <Element w="1920" h="1080" :color="$t.color.background">
       <RouterView w="1920" h="1080" />
       <Dialog :show="$dialog !== ''" :id="$dialog" :title="$dialogTitle" :body="$dialogBody"
         :choices="$dialogChoices" :focus="$dialogFocus" />
+      <AlertOverlay :show="!!$alert" :screen="$alert" />
     </Element>
   `,
   routes,
@@ -86,6 +90,9 @@ export default Blits.Application({
         card: (card) => updateUi({ card }),
         session: (signedIn) => updateUi({ signedIn }),
         reportReceived: (receipt) => reportStore.arrived(receipt),
+        // Disaster alerts go over whatever is on; after a (re)connect the bridge lists those still in force.
+        alert: (alert) => receiveAlert(alert),
+        streamOpened: () => void refreshAlerts(),
         // The HID remote's keys arrive on the bridge's event stream: replay them as keyboard keys.
         remoteKey: (key) => {
           document.dispatchEvent(keyboardEventFor(key));
@@ -121,6 +128,10 @@ export default Blits.Application({
     intercept(event: KeyboardEvent) {
       idle?.touch();
       const key = remoteKeyOfEvent(event);
+      if (isAlertOpen()) {
+        alertInput(key);
+        return undefined;
+      }
       if (isDialogOpen() && key !== 'home') {
         dialogInput(key);
         return undefined;

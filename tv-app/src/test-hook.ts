@@ -13,6 +13,17 @@ export interface TestHookState {
   spoken: string[];
   /** Milliseconds from navigation start to the first screen announced (Home interactive). */
   firstScreenMs: number | null;
+  /** The disaster alert overlay on show: what it is and its colour; null when none. */
+  alert: {
+    id: string;
+    seq: number;
+    phase: string;
+    level: number | null;
+    color: string;
+    title: string;
+  } | null;
+  /** Alarm sounds started (the Web Audio context's state when each started). */
+  alarms: string[];
 }
 
 declare global {
@@ -81,6 +92,8 @@ const state: TestHookState = {
   card: '',
   spoken: [],
   firstScreenMs: null,
+  alert: null,
+  alarms: [],
 };
 const enabled = import.meta.env.MODE === 'e2e';
 
@@ -105,6 +118,12 @@ export const testHook = {
   },
   overlay(id: string | null): void {
     state.overlay = id;
+  },
+  alert(shown: TestHookState['alert']): void {
+    state.alert = shown;
+  },
+  alarm(contextState: string): void {
+    if (enabled) state.alarms.push(contextState);
   },
   card(view: string): void {
     state.card = view;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sectionAt, sectionsFor } from './navigation.ts';
+import { pageIn, sectionAt, sectionsFor } from './navigation.ts';
 
 describe('sectionsFor', () => {
   it('shows the admin every section and the others only theirs', () => {
@@ -22,5 +22,13 @@ describe('sectionAt', () => {
     expect(sectionAt('#/audit', 'shelter-staff')).toBeUndefined();
     expect(sectionAt('#/shelters', 'shelter-staff')?.id).toBe('shelters');
     expect(sectionAt('', 'operator-admin')).toBeUndefined();
+  });
+
+  it('opens a page within a section', () => {
+    expect(sectionAt('#/alerts/new', 'municipality-staff')?.id).toBe('alerts');
+    expect(pageIn('#/alerts/0b6c1f4e-8d0a-4c53-9d1e-2f1a7f3b9c11')).toBe(
+      '0b6c1f4e-8d0a-4c53-9d1e-2f1a7f3b9c11',
+    );
+    expect(pageIn('#/alerts')).toBe('');
   });
 });

@@ -55,8 +55,14 @@ export function sectionsFor(role: OperatorRole): Section[] {
   return sections.filter((section) => section.roles.includes(role));
 }
 
-/** The section a hash names, if this role may open it; anything else is the home page. */
+/** The section a hash names (`#/alerts` or a page in it, `#/alerts/new`), if this role may open it; anything
+ * else is the home page. */
 export function sectionAt(hash: string, role: OperatorRole): Section | undefined {
-  const id = hash.replace(/^#\/?/, '');
+  const [id] = hash.replace(/^#\/?/, '').split('/');
   return sectionsFor(role).find((section) => section.id === id);
+}
+
+/** The page within a section: what follows `#/<section>/` ('' for the section itself). */
+export function pageIn(hash: string): string {
+  return hash.replace(/^#\/?/, '').split('/').slice(1).join('/');
 }

@@ -41,7 +41,8 @@ export class OperatorApiError extends Error {
 
 const base = '/api/v1';
 
-async function call<T>(
+/** One call to the backend's API under /api/v1; the alert pages (alert-api.ts) use it too. */
+export async function call<T>(
   method: 'GET' | 'POST',
   path: string,
   init: { token?: string; body?: unknown },

@@ -1,8 +1,9 @@
 // The signed-in shell: who is logged in and in which role, the sections that role may open, and logout.
 // Sections without a view of their own yet are placeholders that later issues fill.
+import { alertSection } from './alert-section.ts';
 import { deliveriesTable } from './deliveries-view.ts';
 import { el, show } from './dom.ts';
-import { roleLabels, type Section, sectionAt, sectionsFor } from './navigation.ts';
+import { pageIn, roleLabels, type Section, sectionAt, sectionsFor } from './navigation.ts';
 import { type OperatorAccountView, OperatorApiError, reportDeliveries } from './operator-api.ts';
 
 export interface Shell {
@@ -48,7 +49,11 @@ export function shellView(
     el('p', {}, `あなたの役割は「${role}」です。左のメニューから作業を選んでください。`),
   ];
   /** The section's content, filled in once its data arrives (a later route replaces it). */
-  const sectionBody = (section: Section): HTMLElement => {
+  const sectionBody = (section: Section, hash: string): HTMLElement => {
+    if (section.id === 'alerts') {
+      const { localGovernmentCode } = account;
+      return alertSection({ token: options.token, localGovernmentCode, path: pageIn(hash) });
+    }
     if (section.id !== 'reports') return el('p', { class: 'pending' }, 'この画面は準備中です。');
     const body = el('div', { 'aria-busy': 'true' }, '読み込んでいます…');
     reportDeliveries(options.token)
@@ -67,10 +72,10 @@ export function shellView(
       .finally(() => body.removeAttribute('aria-busy'));
     return body;
   };
-  const sectionPage = (section: Section) => [
+  const sectionPage = (section: Section, hash: string) => [
     el('h1', {}, section.title),
     el('p', {}, section.summary),
-    sectionBody(section),
+    sectionBody(section, hash),
   ];
 
   return {
@@ -82,7 +87,7 @@ export function shellView(
         if (current) a.setAttribute('aria-current', 'page');
         else a.removeAttribute('aria-current');
       }
-      show(main, ...(section ? sectionPage(section) : homePage()));
+      show(main, ...(section ? sectionPage(section, hash) : homePage()));
       main.focus();
     },
   };

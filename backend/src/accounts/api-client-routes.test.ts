@@ -50,10 +50,48 @@ describe('API clients', () => {
     expect(revoked.status).toBe(401);
   });
 
+  it('bind an alert publisher to the CAP senders it names (at least one), and nobody else', async () => {
+    const create = (body: object) => call(t, 'POST', '/api/v1/api-clients', { headers: admin, body });
+    const refusals: [object, number, string][] = [
+      [{ name: 'No senders', role: 'alert-publisher' }, 400, 'request.invalid'],
+      [{ name: 'Empty', role: 'alert-publisher', alertSenders: [] }, 400, 'request.invalid'],
+      [
+        { name: 'Spaces', role: 'alert-publisher', alertSenders: ['a b@town.example.jp'] },
+        400,
+        'request.invalid',
+      ],
+      [{ name: 'Comma', role: 'alert-publisher', alertSenders: ['a,b'] }, 400, 'request.invalid'],
+      [{ name: 'Insurer', role: 'insurer', alertSenders: ['x@example.jp'] }, 400, 'request.unknown-field'],
+    ];
+    for (const [body, status, code] of refusals) {
+      const response = await create(body);
+      const answer = (await response.json()) as { error: { code: string } };
+      expect({ body, status: response.status, code: answer.error.code }).toEqual({ body, status, code });
+    }
+    const senders = ['jma:徳島地方気象台', 'bousai@town.minami.example.jp', 'bousai@town.minami.example.jp'];
+    const created = await create({
+      name: 'Prefecture alerts',
+      role: 'alert-publisher',
+      alertSenders: senders,
+    });
+    expect(created.status).toBe(201);
+    const { client } = (await created.json()) as { client: { clientId: string; alertSenders: string[] } };
+    expect(client.alertSenders).toEqual(['bousai@town.minami.example.jp', 'jma:徳島地方気象台']);
+    const listed = (await (await call(t, 'GET', '/api/v1/api-clients', { headers: admin })).json()) as {
+      clients: { clientId: string; role: string; alertSenders: string[] }[];
+    };
+    expect(listed.clients.find((c) => c.clientId === client.clientId)?.alertSenders).toEqual(
+      client.alertSenders,
+    );
+    for (const other of listed.clients.filter((c) => c.role !== 'alert-publisher')) {
+      expect(other.alertSenders).toEqual([]);
+    }
+  });
+
   it('may not use operator routes', async () => {
     const created = await call(t, 'POST', '/api/v1/api-clients', {
       headers: admin,
-      body: { name: 'City alerts', role: 'alert-publisher' },
+      body: { name: 'City alerts', role: 'alert-publisher', alertSenders: ['city@example.jp'] },
     });
     const { client, clientSecret } = (await created.json()) as {
       client: { clientId: string };

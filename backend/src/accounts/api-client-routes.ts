@@ -22,6 +22,7 @@ const clientSchema = z
     clientId: z.uuid(),
     name: z.string(),
     role: z.enum(clientRoles),
+    alertSenders: z.array(z.string()).describe('The CAP senders an alert publisher may publish for'),
     createdAt: z.iso.datetime(),
     revokedAt: z.iso.datetime().nullable(),
   })
@@ -32,6 +33,27 @@ const toJson = (client: ApiClient) => ({
   createdAt: client.createdAt.toISOString(),
   revokedAt: client.revokedAt?.toISOString() ?? null,
 });
+
+const clientName = z.string().trim().min(1).max(100);
+// CAP 1.2 §3.2.1: a sender has no whitespace, comma, < or & (JMA's is jma:<office>, L-Alert's its senderID).
+const capSender = z
+  .string()
+  .regex(/^[^\s,<&]{1,255}$/, { error: 'a CAP sender: 1 to 255 characters, no whitespace, comma, < or &' });
+
+const newClientSchema = z
+  .discriminatedUnion('role', [
+    z.strictObject({ name: clientName, role: z.literal('insurer') }),
+    z.strictObject({
+      name: clientName,
+      role: z.literal('alert-publisher'),
+      alertSenders: z
+        .array(capSender)
+        .min(1)
+        .max(100)
+        .describe('The CAP senders it may publish for; a message of any other sender is refused'),
+    }),
+  ])
+  .openapi('NewApiClient');
 
 const admins = roleGuard('operator-admin');
 const clients = roleGuard(...clientRoles);
@@ -55,7 +77,7 @@ const createClientRoute = createRoute({
   middleware: [admins.middleware],
   security: admins.security,
   request: {
-    body: jsonBody(z.strictObject({ name: z.string().trim().min(1).max(100), role: z.enum(clientRoles) })),
+    body: jsonBody(newClientSchema),
   },
   responses: {
     201: jsonResponse(

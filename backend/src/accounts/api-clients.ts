@@ -1,5 +1,6 @@
 // API clients: partner systems (insurers, alert publishers) calling the API with a client id and a secret
-// (HTTP Basic). The secret is random, shown once at creation, stored as a hash.
+// (HTTP Basic). The secret is random, shown once at creation, stored as a hash. An alert publisher is bound
+// to the CAP senders it may publish for (at least one): its credential never speaks for another sender.
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import type { Database, Queryable } from '../db/index.ts';
 import { AccountError } from './account-error.ts';
@@ -11,24 +12,37 @@ export interface ApiClient {
   clientId: string;
   name: string;
   role: ClientRole;
+  /** The CAP senders an alert publisher may publish for, sorted; empty for other roles. */
+  alertSenders: string[];
   createdAt: Date;
   revokedAt: Date | null;
 }
+
+/** What a new client is: an alert publisher names its senders. */
+export type NewApiClient =
+  | { name: string; role: Exclude<ClientRole, 'alert-publisher'> }
+  | { name: string; role: 'alert-publisher'; alertSenders: readonly string[] };
 
 interface ClientRow {
   id: string;
   name: string;
   role: ClientRole;
   secret_hash: string;
+  alert_senders: string[];
   created_at: Date;
   revoked_at: Date | null;
 }
+
+const clientColumns = `id, name, role, secret_hash, created_at, revoked_at,
+  ARRAY(SELECT s.sender FROM alert_publisher_senders s WHERE s.client_id = api_clients.id ORDER BY s.sender)
+    AS alert_senders`;
 
 function toClient(row: ClientRow): ApiClient {
   return {
     clientId: row.id,
     name: row.name,
     role: row.role,
+    alertSenders: row.alert_senders,
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
   };
@@ -36,15 +50,27 @@ function toClient(row: ClientRow): ApiClient {
 
 export async function createApiClient(
   db: Database,
-  options: { name: string; role: ClientRole; actor: AuditActor; now: Date },
+  options: NewApiClient & { actor: AuditActor; now: Date },
 ): Promise<{ client: ApiClient; secret: string }> {
+  const senders = options.role === 'alert-publisher' ? [...new Set(options.alertSenders)] : [];
+  // The route's schema asks for them; this keeps every other caller honest too.
+  if (options.role === 'alert-publisher' && senders.length === 0) {
+    throw new TypeError('an alert-publisher client needs at least one sender');
+  }
   const secret = newSecret();
   return db.transaction(async (tx) => {
-    const rows = await tx.query<ClientRow>(
-      `INSERT INTO api_clients (id, name, role, secret_hash, created_at) VALUES ($1, $2, $3, $4, $5)
-       RETURNING id, name, role, secret_hash, created_at, revoked_at`,
-      [crypto.randomUUID(), options.name, options.role, hashSecret(secret), options.now],
+    const id = crypto.randomUUID();
+    await tx.query(
+      'INSERT INTO api_clients (id, name, role, secret_hash, created_at) VALUES ($1, $2, $3, $4, $5)',
+      [id, options.name, options.role, hashSecret(secret), options.now],
     );
+    if (senders.length > 0) {
+      await tx.query(
+        `INSERT INTO alert_publisher_senders (client_id, sender) SELECT $1, unnest($2::text[])`,
+        [id, senders],
+      );
+    }
+    const rows = await tx.query<ClientRow>(`SELECT ${clientColumns} FROM api_clients WHERE id = $1`, [id]);
     const client = toClient(rows[0] as ClientRow);
     await recordAudit(tx, {
       actor: options.actor,
@@ -57,9 +83,7 @@ export async function createApiClient(
 }
 
 export async function listApiClients(db: Queryable): Promise<ApiClient[]> {
-  const rows = await db.query<ClientRow>(
-    'SELECT id, name, role, secret_hash, created_at, revoked_at FROM api_clients ORDER BY created_at',
-  );
+  const rows = await db.query<ClientRow>(`SELECT ${clientColumns} FROM api_clients ORDER BY created_at`);
   return rows.map(toClient);
 }
 
@@ -69,8 +93,7 @@ export async function revokeApiClient(
 ): Promise<ApiClient> {
   return db.transaction(async (tx) => {
     const rows = await tx.query<ClientRow>(
-      `UPDATE api_clients SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1
-       RETURNING id, name, role, secret_hash, created_at, revoked_at`,
+      `UPDATE api_clients SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1 RETURNING ${clientColumns}`,
       [options.clientId, options.now],
     );
     if (rows[0] === undefined) throw new AccountError('account.not-found', 'no such API client');
@@ -92,14 +115,22 @@ export async function authenticateApiClient(
   credentials: { clientId: string; secret: string },
 ): Promise<ApiClient> {
   const rows = uuidPattern.test(credentials.clientId)
-    ? await db.query<ClientRow>(
-        'SELECT id, name, role, secret_hash, created_at, revoked_at FROM api_clients WHERE id = $1',
-        [credentials.clientId],
-      )
+    ? await db.query<ClientRow>(`SELECT ${clientColumns} FROM api_clients WHERE id = $1`, [
+        credentials.clientId,
+      ])
     : [];
   const row = rows[0];
   if (row === undefined || !secretMatches(credentials.secret, row.secret_hash) || row.revoked_at !== null) {
     throw new AuthError('auth.invalid-credentials', 'unknown client or wrong secret');
   }
   return toClient(row);
+}
+
+/** The CAP senders a client may publish alerts for (none: not an alert publisher, or unknown). */
+export async function alertSendersOf(db: Queryable, clientId: string): Promise<string[]> {
+  const rows = await db.query<{ sender: string }>(
+    'SELECT sender FROM alert_publisher_senders WHERE client_id = $1 ORDER BY sender',
+    [clientId],
+  );
+  return rows.map((row) => row.sender);
 }

@@ -3,9 +3,11 @@
 export { AccountError, type AccountErrorCode } from './account-error.ts';
 export {
   type ApiClient,
+  alertSendersOf,
   authenticateApiClient,
   createApiClient,
   listApiClients,
+  type NewApiClient,
   revokeApiClient,
 } from './api-clients.ts';
 export { AuthError, type AuthErrorCode } from './auth-error.ts';

@@ -11,4 +11,7 @@ export type ClientRole = (typeof clientRoles)[number];
 /** An STB authenticated by its device credential, and a resident logged in on that STB with the card. */
 export type BoxRole = 'device' | 'resident';
 
-export type Role = OperatorRole | ClientRole | BoxRole;
+/** A check-in terminal at a shelter, authenticated by its terminal credential (backend/src/checkins). */
+export type TerminalRole = 'shelter-terminal';
+
+export type Role = OperatorRole | ClientRole | BoxRole | TerminalRole;

@@ -33,7 +33,11 @@ export type AuditAction =
   | 'status-report.receive'
   | 'status-report.read'
   | 'status-report.contract-put'
-  | 'audit.read';
+  | 'audit.read'
+  | 'shelter-terminal.enrol'
+  | 'shelter-terminal.revoke'
+  | 'alert.compose'
+  | 'alert.needs-assistance-read';
 
 export interface AuditTarget {
   /** Kind of record, e.g. 'resident', 'device', 'operator-account'. */

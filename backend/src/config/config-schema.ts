@@ -299,6 +299,70 @@ export const configSchema = {
     default: '86400',
     schema: wholeNumber(0, 30 * 86_400),
   }),
+  alertMaxBytes: setting({
+    env: 'ALERT_MAX_BYTES',
+    doc: 'Largest alert message accepted (POST /api/v1/alerts body, a feed entry), in bytes.',
+    default: '2097152',
+    schema: wholeNumber(4096, 16 * 1024 * 1024),
+  }),
+  alertSignedSenders: setting({
+    env: 'ALERT_SIGNED_SENDERS',
+    doc:
+      'CAP senders whose alerts must carry a valid XML signature chaining to ALERT_ANCHOR_FILES, comma-separated; ' +
+      '`*`: every sender (L-Alert and JMA messages carry no signature and are then refused). Unset: no sender ' +
+      'must sign; the API client credential (or the feed URL) is the trust, as in the development setup.',
+    default: undefined,
+    schema: z
+      .string()
+      .optional()
+      .transform((text): string[] | 'all' => {
+        const senders = (text ?? '')
+          .split(',')
+          .map((sender) => sender.trim())
+          .filter((sender) => sender !== '');
+        return senders.includes('*') ? 'all' : senders;
+      }),
+  }),
+  alertAnchorFiles: setting({
+    env: 'ALERT_ANCHOR_FILES',
+    doc:
+      'Comma-separated CA (or pinned signer) certificate files, DER or PEM, that alert signatures must chain to. ' +
+      'Unset: none (a signature can verify but is never valid).',
+    default: undefined,
+    schema: fileList,
+  }),
+  alertComposeSender: setting({
+    env: 'ALERT_COMPOSE_SENDER',
+    doc:
+      'CAP `sender` of exercise and test alerts composed on the dashboard; alerts from publishers or the feed ' +
+      'with this sender are refused.',
+    default: 'ops@myna-tv.invalid',
+    schema: z
+      .string()
+      .regex(/^[^\s,<>&"']{1,128}$/, { error: 'must be 1-128 characters without spaces, commas or markup' }),
+  }),
+  alertFeedUrl: setting({
+    env: 'ALERT_FEED_URL',
+    doc:
+      'Atom feed of alert messages to poll (each entry links to one CAP, L-Alert or JMA XML message, fetched ' +
+      'once, from the same origin as the feed). Unset: no feed is polled.',
+    default: undefined,
+    schema: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  }),
+  alertFeedIntervalSeconds: setting({
+    env: 'ALERT_FEED_INTERVAL_SECONDS',
+    doc: 'How often the alert feed is polled, in seconds; after a failure the wait doubles, up to 15 minutes.',
+    default: '60',
+    schema: wholeNumber(5, 3600),
+  }),
+  alertPushTtlSeconds: setting({
+    env: 'ALERT_PUSH_TTL_SECONDS',
+    doc:
+      'How long an alert whose infos do not all give an expiry stays in force on the boxes (boxes that connect ' +
+      'later still get it), in seconds. An alert with an expiry stays until then.',
+    default: '86400',
+    schema: wholeNumber(60, 7 * 86_400),
+  }),
 };
 
 type Settings = typeof configSchema;
@@ -316,5 +380,12 @@ export const configRules: readonly {
     env: 'FIELD_KEYS',
     message: 'required when DATABASE_URL is set: every node must open what the others sealed',
     violatedBy: (config) => config.databaseUrl !== undefined && config.fieldKeys.length === 0,
+  },
+  {
+    env: 'ALERT_ANCHOR_FILES',
+    message: 'required when ALERT_SIGNED_SENDERS is set: a signature must chain to an anchor to be valid',
+    violatedBy: (config) =>
+      (config.alertSignedSenders === 'all' || config.alertSignedSenders.length > 0) &&
+      (config.alertAnchorFiles ?? []).length === 0,
   },
 ];

@@ -43,6 +43,13 @@ describe('loadConfig', () => {
       reportDeliveryIntervalSeconds: 15,
       reportDeliveryRetrySeconds: 60,
       signCertificateRecheckSeconds: 86400,
+      alertMaxBytes: 2097152,
+      alertSignedSenders: [],
+      alertAnchorFiles: undefined,
+      alertComposeSender: 'ops@myna-tv.invalid',
+      alertFeedUrl: undefined,
+      alertFeedIntervalSeconds: 60,
+      alertPushTtlSeconds: 86400,
     });
   });
 

@@ -57,6 +57,31 @@ describe('demoHouseholds', () => {
     expect(helped.length).toBeLessThan(households.length * 0.5);
   });
 
+  it('pairs supporters with a neighbour needing help, has a few English speakers and mostly names consent', () => {
+    const byKey = new Map(households.map((h, i) => [h.key, { ...h, index: i }]));
+    const supporters = households.filter((h) => h.supports.length > 0);
+    expect(supporters.length).toBeGreaterThan(3);
+    for (const [index, supporter] of households.entries()) {
+      for (const key of supporter.supports) {
+        const supported = byKey.get(key);
+        expect(supported?.index).toBeLessThan(index);
+        expect(supported?.settlement).toBe(supporter.settlement);
+        expect(supported?.household.members.some((m) => m.needsAssistance)).toBe(true);
+      }
+      if (supporter.supports.length > 0) {
+        expect(supporter.members.some((m) => m.needs.includes('supporter'))).toBe(true);
+      }
+    }
+    const english = households.filter((h) => h.household.language === 'en').length;
+    expect(english).toBeGreaterThan(0);
+    expect(english).toBeLessThan(households.length * 0.1);
+    const consent = households.filter((h) => h.household.namesConsent).length;
+    expect(consent).toBeGreaterThan(households.length * 0.5);
+    expect(consent).toBeLessThan(households.length);
+    const suzuki = households.find((h) => h.holderId === 'suzuki-ichiro');
+    expect(suzuki?.household.needs).toMatchObject({ elderly: true, mobility: true, welfareShelter: true });
+  });
+
   it('refuses fewer households than card holders', () => {
     expect(() => demoHouseholds(2)).toThrow(RangeError);
   });

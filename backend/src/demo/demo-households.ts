@@ -1,9 +1,11 @@
 // The demo households of 美波町: the three card holders of the development PKI at their certificates' addresses,
-// then a few hundred made-up families placed around the shelter sites of each 大字. Deterministic: the same
-// count gives the same town, so a later start recognises what an earlier one created.
+// then a few hundred made-up families placed around the shelter sites of each 大字, with what alerts need: the
+// members' needs, 避難支援者 households supporting a neighbour who needs help, a few English speakers, and
+// most agreeing to be addressed by name. Deterministic: the same count gives the same town, so a later start
+// recognises what an earlier one created.
 import { demoHolders } from '../dev-jpki/index.ts';
-import type { Household } from '../devices/index.ts';
-import { assistanceNeeds, type DemoMember, demoFamily } from './demo-people.ts';
+import type { Household, HouseholdNeeds } from '../devices/index.ts';
+import { assistanceNeeds, type DemoMember, type DemoNeed, demoFamily } from './demo-people.ts';
 import { demoLocalGovernmentCode, demoSettlements, demoTownAddress, settlementNamed } from './demo-town.ts';
 import { type SeededRandom, seededRandom } from './seeded-random.ts';
 
@@ -14,13 +16,22 @@ export interface DemoHousehold {
   holderId?: string;
   settlement: string;
   members: DemoMember[];
-  /** What enrolment stores (sealed): the needs reduce to needsAssistance, the only flag the schema has. */
+  /** What enrolment stores (sealed), but for `supporterOf`: ids exist only once enrolled (see `supports`). */
   household: Household;
+  /** Keys of the households this one's 避難支援者 supports (always earlier in the list, so enrolled first). */
+  supports: string[];
 }
 
 export const defaultDemoHouseholdCount = 300;
 
 const seed = 363871;
+/** Language and consent come from their own sequence, so the places and families stay as they always were. */
+const careSeed = 363872;
+/** Share of made-up households asking for English, and agreeing to names. */
+const englishShare = 0.03;
+const namesConsentShare = 0.7;
+/** A supporter looks this far back in the list for a neighbour in its 大字 who needs help. */
+const supportLookBack = 200;
 /** Households sit within this distance of a shelter site of their 大字. */
 const spreadMetres = 350;
 const metresPerDegree = 111_320;
@@ -56,12 +67,25 @@ const holderHomes: Record<
 const keyOf = (index: number) => `デモ世帯 ${String(index + 1).padStart(4, '0')}`;
 const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
 
+function needsOf(members: readonly DemoMember[]): HouseholdNeeds {
+  const has = (need: DemoNeed) => members.some((m) => m.needs.includes(need));
+  return {
+    elderly: has('elderly'),
+    mobility: has('mobility'),
+    hearing: has('hearing'),
+    visual: has('visual'),
+    welfareShelter: has('welfare-shelter'),
+  };
+}
+
 function toHousehold(options: {
   address: string;
   latitude: number;
   longitude: number;
   machiazaId: string;
   members: DemoMember[];
+  language: 'ja' | 'en';
+  namesConsent: boolean;
 }): Household {
   return {
     address: options.address,
@@ -74,6 +98,9 @@ function toHousehold(options: {
       birthYear: m.birthYear,
       needsAssistance: m.needs.some((need) => assistanceNeeds.has(need)),
     })),
+    needs: needsOf(options.members),
+    language: options.language,
+    namesConsent: options.namesConsent,
   };
 }
 
@@ -104,11 +131,14 @@ function holderHousehold(index: number): DemoHousehold {
       longitude: site.longitude + 0.001,
       machiazaId: settlement.machiazaId,
       members,
+      language: 'ja',
+      namesConsent: true,
     }),
+    supports: [],
   };
 }
 
-function madeUpHousehold(index: number, random: SeededRandom): DemoHousehold {
+function madeUpHousehold(index: number, random: SeededRandom, care: SeededRandom): DemoHousehold {
   const settlement = random.weighted(demoSettlements(), (s) => s.weight);
   const site = random.pick(settlement.sites);
   const distance = spreadMetres * Math.sqrt(random.next());
@@ -128,8 +158,42 @@ function madeUpHousehold(index: number, random: SeededRandom): DemoHousehold {
       longitude,
       machiazaId: settlement.machiazaId,
       members,
+      language: care.chance(englishShare) ? 'en' : 'ja',
+      namesConsent: care.chance(namesConsentShare),
     }),
+    supports: [],
   };
+}
+
+const needsHelp = (demo: DemoHousehold) =>
+  demo.members.some((m) => m.needs.some((n) => assistanceNeeds.has(n)));
+
+/**
+ * Each household with a 避難支援者 member supports the nearest earlier household of its 大字 that needs help and
+ * has no supporter yet (as 避難行動要支援者名簿 pair neighbours).
+ */
+function pairSupporters(households: DemoHousehold[]): void {
+  const supported = new Set<string>();
+  households.forEach((demo, index) => {
+    if (!demo.members.some((m) => m.needs.includes('supporter'))) return;
+    let best: DemoHousehold | undefined;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (let i = Math.max(0, index - supportLookBack); i < index; i += 1) {
+      const other = households[i] as DemoHousehold;
+      if (other.settlement !== demo.settlement || supported.has(other.key) || !needsHelp(other)) continue;
+      const distance =
+        (other.household.latitude - demo.household.latitude) ** 2 +
+        (other.household.longitude - demo.household.longitude) ** 2;
+      if (distance < bestDistance) {
+        best = other;
+        bestDistance = distance;
+      }
+    }
+    if (best) {
+      supported.add(best.key);
+      demo.supports.push(best.key);
+    }
+  });
 }
 
 /** The demo town's households, the card holders' homes first. */
@@ -138,7 +202,10 @@ export function demoHouseholds(count: number = defaultDemoHouseholdCount): DemoH
     throw new RangeError(`the demo needs at least ${demoHolders.length} households`);
   }
   const random = seededRandom(seed);
-  return Array.from({ length: count }, (_, index) =>
-    index < demoHolders.length ? holderHousehold(index) : madeUpHousehold(index, random),
+  const care = seededRandom(careSeed);
+  const households = Array.from({ length: count }, (_, index) =>
+    index < demoHolders.length ? holderHousehold(index) : madeUpHousehold(index, random, care),
   );
+  pairSupporters(households);
+  return households;
 }

@@ -89,7 +89,11 @@ export async function seedDemo(
   for (const demo of households) {
     const householdId = known.get(demo.key);
     if (householdId === undefined) {
-      const box = await enrol(demo.household, demo.key);
+      // Those it supports come earlier in the list: enrolled already, by this run or an earlier one.
+      const supporterOf = demo.supports.flatMap((key) => known.get(key) ?? []);
+      const household = supporterOf.length > 0 ? { ...demo.household, supporterOf } : demo.household;
+      const box = await enrol(household, demo.key);
+      known.set(demo.key, box.householdId);
       created += 1;
       if (demo.holderId !== undefined) {
         await boxes.keep(demo.holderId, box);

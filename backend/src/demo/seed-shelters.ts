@@ -1,5 +1,6 @@
-// Puts a shelter registry's sites into the shelters table (migration 0004). An upsert by 共通ID: importing
-// the same data again changes nothing, a corrected data set updates the rows.
+// Puts a shelter registry's sites into the shelters table (migrations 0004, 0008). An upsert by ID: importing
+// the same data again changes nothing, a corrected data set updates the published facts (a site's state, open
+// or closed and people there, is the municipality's and stays).
 import type { ShelterRegistry } from '@myna-tv/disaster';
 import type { Database } from '../db/index.ts';
 
@@ -13,11 +14,11 @@ export async function importShelters(
     for (const site of sites) {
       await tx.query(
         `INSERT INTO shelters (id, local_government_code, kind, name, note, address, latitude, longitude,
-           hazards, accepted_people, source, imported_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text[], $10, $11, $12)
+           hazards, accepted_people, source, imported_at, capacity, capacity_text)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text[], $10, $11, $12, $13, $14)
          ON CONFLICT (id) DO UPDATE SET local_government_code = $2, kind = $3, name = $4, note = $5,
            address = $6, latitude = $7, longitude = $8, hazards = $9::text[], accepted_people = $10,
-           source = $11`,
+           source = $11, capacity = $13, capacity_text = $14`,
         [
           site.id,
           registry.localGovernmentCode,
@@ -31,6 +32,8 @@ export async function importShelters(
           site.kind === 'evacuation-shelter' ? (site.acceptedPeople ?? null) : null,
           registry.source.publisher,
           now,
+          site.capacity?.people ?? null,
+          site.capacity?.text ?? null,
         ],
       );
     }

@@ -5,7 +5,7 @@ import { type AuditActor, recordAudit } from '../audit/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Database, Queryable } from '../db/index.ts';
 import { DeviceError } from './device-error.ts';
-import type { Household } from './household-schema.ts';
+import { careOf, type Household } from './household-schema.ts';
 
 export interface EnrolledDevice {
   deviceId: string;
@@ -15,7 +15,10 @@ export interface EnrolledDevice {
 }
 
 /** Where sealed household fields live (the cipher binds each value to its row and column). */
-export const householdField = (column: 'address_sealed' | 'members_sealed', householdId: string) => ({
+export const householdField = (
+  column: 'address_sealed' | 'members_sealed' | 'care_sealed',
+  householdId: string,
+) => ({
   table: 'households',
   column,
   rowId: householdId,
@@ -28,9 +31,20 @@ async function insertHousehold(
   now: Date,
 ): Promise<string> {
   const id = crypto.randomUUID();
+  const supported = household.supporterOf ?? [];
+  if (supported.length > 0) {
+    const known = await db.query<{ id: string }>('SELECT id FROM households WHERE id = ANY($1::uuid[])', [
+      supported,
+    ]);
+    const missing = supported.find((other) => !known.some((row) => row.id === other));
+    if (missing !== undefined) {
+      throw new DeviceError('device.supported-household-unknown', `supporterOf: no household ${missing}`);
+    }
+  }
+  const care = careOf(household);
   await db.query(
     `INSERT INTO households (id, local_government_code, machiaza_id, latitude, longitude, address_sealed,
-       members_sealed, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+       members_sealed, care_sealed, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [
       id,
       household.localGovernmentCode,
@@ -39,6 +53,7 @@ async function insertHousehold(
       household.longitude,
       cipher.encrypt(household.address, householdField('address_sealed', id)),
       cipher.encrypt(JSON.stringify(household.members), householdField('members_sealed', id)),
+      care === null ? null : cipher.encrypt(JSON.stringify(care), householdField('care_sealed', id)),
       now,
     ],
   );

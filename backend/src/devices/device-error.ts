@@ -6,7 +6,9 @@ export type DeviceErrorCode =
   /** The credentials are right but the device was revoked by an operator. */
   | 'device.revoked'
   | 'device.not-found'
-  | 'device.household-not-found';
+  | 'device.household-not-found'
+  /** A household's supporterOf names a household that is not enrolled. */
+  | 'device.supported-household-unknown';
 
 export class DeviceError extends Error {
   readonly code: DeviceErrorCode;

@@ -5,7 +5,7 @@ import type { FieldCipher } from '../crypto/index.ts';
 import type { Queryable } from '../db/index.ts';
 import { householdField } from './device-enrolment.ts';
 import { DeviceError } from './device-error.ts';
-import type { Household, HouseholdMember } from './household-schema.ts';
+import type { Household, HouseholdCare, HouseholdMember } from './household-schema.ts';
 
 export interface DeviceSummary {
   deviceId: string;
@@ -60,9 +60,11 @@ export async function getDeviceDetails(
       longitude: number;
       address_sealed: string;
       members_sealed: string;
+      care_sealed: string | null;
     }
   >(
-    `SELECT ${summaryColumns}, h.machiaza_id, h.latitude, h.longitude, h.address_sealed, h.members_sealed
+    `SELECT ${summaryColumns}, h.machiaza_id, h.latitude, h.longitude, h.address_sealed, h.members_sealed,
+            h.care_sealed
        FROM devices d JOIN households h ON h.id = d.household_id WHERE d.id = $1`,
     [options.deviceId],
   );
@@ -86,6 +88,11 @@ export async function getDeviceDetails(
       members: JSON.parse(
         cipher.decrypt(row.members_sealed, householdField('members_sealed', row.household_id)),
       ) as HouseholdMember[],
+      ...(row.care_sealed === null
+        ? {}
+        : (JSON.parse(
+            cipher.decrypt(row.care_sealed, householdField('care_sealed', row.household_id)),
+          ) as HouseholdCare)),
     },
   };
 }

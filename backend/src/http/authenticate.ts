@@ -8,6 +8,7 @@ import {
   authenticateOperator,
   type SessionPolicy,
 } from '../accounts/index.ts';
+import { authenticateTerminal } from '../checkins/index.ts';
 import type { Queryable } from '../db/index.ts';
 import { authenticateDevice } from '../devices/index.ts';
 import { authenticateResident } from '../residents/index.ts';
@@ -55,6 +56,8 @@ async function principalOf(options: AuthenticateOptions, credentials: Credential
       });
       return { role: 'resident', device, ...resident };
     }
+    case 'terminal':
+      return { role: 'shelter-terminal', terminal: await authenticateTerminal(db, credentials) };
   }
 }
 

@@ -3,12 +3,14 @@
 //   Authorization: Basic base64(<client id>:<client secret>)           API clients
 //   Authorization: Device <device id>.<device secret>                  set-top boxes
 //   Authorization: Device …  plus  X-Resident-Session: <token>         a resident logged in on that box
+//   Authorization: Terminal <terminal id>.<terminal secret>            shelter check-in terminals
 // The resident session rides on the device credential so that a token copied off a box is useless elsewhere.
 
 export type Credentials =
   | { scheme: 'bearer'; token: string }
   | { scheme: 'basic'; clientId: string; secret: string }
-  | { scheme: 'device'; deviceId: string; secret: string; residentSession: string | null };
+  | { scheme: 'device'; deviceId: string; secret: string; residentSession: string | null }
+  | { scheme: 'terminal'; terminalId: string; secret: string };
 
 export const residentSessionHeader = 'X-Resident-Session';
 /** The header name as a type, for clients that import types only. */
@@ -47,6 +49,11 @@ export function parseCredentials(headers: {
       secret: value.slice(dot + 1),
       residentSession: session ?? null,
     };
+  }
+  if (scheme === 'terminal') {
+    const dot = value.indexOf('.');
+    if (dot <= 0) return null;
+    return { scheme: 'terminal', terminalId: value.slice(0, dot), secret: value.slice(dot + 1) };
   }
   return null;
 }

@@ -2,10 +2,14 @@
 // become HTTP statuses. Domain errors keep their code (and our messages); anything unknown reaches the
 // client only as 500 'internal'. Every 5xx goes to `reportError` with its original error.
 import { z } from '@hono/zod-openapi';
+import { AlertError, type AlertErrorCode } from '@myna-tv/disaster';
 import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AccountError, type AccountErrorCode, AuthError, type AuthErrorCode } from '../accounts/index.ts';
+import { AlertTallyError, type AlertTallyErrorCode } from '../alert-tallies/index.ts';
+import { AlertIngestError, type AlertIngestErrorCode } from '../alerts/index.ts';
+import { CheckinError, type CheckinErrorCode } from '../checkins/index.ts';
 import { DbError } from '../db/index.ts';
 import { DeviceError, type DeviceErrorCode } from '../devices/index.ts';
 import { JpkiError, type JpkiErrorCode } from '../jpki/index.ts';
@@ -29,6 +33,10 @@ export type ErrorCode =
   | JpkiErrorCode
   | StatusReportErrorCode
   | MailboxErrorCode
+  | CheckinErrorCode
+  | AlertErrorCode
+  | AlertIngestErrorCode
+  | AlertTallyErrorCode
   | EdgeCode;
 
 /** The body of every error response (wire contract for the box and the dashboard). */
@@ -55,6 +63,24 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   'device.revoked': 401,
   'device.not-found': 404,
   'device.household-not-found': 404,
+  'device.supported-household-unknown': 400,
+  'checkin.terminal-invalid-credentials': 401,
+  'checkin.terminal-revoked': 401,
+  'checkin.terminal-not-found': 404,
+  'checkin.shelter-not-found': 404,
+  'checkin.sequence-conflict': 409,
+  // Alerts: unreadable or unsafe XML is a bad request; readable XML we cannot use is unprocessable; a
+  // message that does not prove its sender, or speaks for another sender, is refused.
+  'alert.xml-unsafe': 400,
+  'alert.xml-invalid': 400,
+  'alert.format-unknown': 422,
+  'alert.content-invalid': 422,
+  'alert.signature-required': 403,
+  'alert.signature-invalid': 403,
+  'alert.foreign-sender': 403,
+  'alert.sender-not-allowed': 403,
+  'alert.identifier-reused': 409,
+  'alert.not-found': 404,
   'resident.not-registered': 403,
   'resident.registration-malformed': 400,
   'resident.registration-mismatch': 400,
@@ -98,6 +124,10 @@ const domainErrors = [
   ResidentError,
   StatusReportError,
   MailboxError,
+  CheckinError,
+  AlertError,
+  AlertIngestError,
+  AlertTallyError,
 ] as const;
 
 interface Rendered {

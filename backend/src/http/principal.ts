@@ -2,6 +2,7 @@
 // role checks and handlers. Exactly one kind per request.
 import type { ClientRole, OperatorRole } from '../accounts/index.ts';
 import type { AuditActor } from '../audit/index.ts';
+import type { TerminalIdentity } from '../checkins/index.ts';
 import type { DeviceIdentity } from '../devices/index.ts';
 
 export type Principal =
@@ -14,7 +15,8 @@ export type Principal =
     }
   | { role: ClientRole; clientId: string }
   | { role: 'device'; device: DeviceIdentity }
-  | { role: 'resident'; residentId: string; sessionId: string; device: DeviceIdentity };
+  | { role: 'resident'; residentId: string; sessionId: string; device: DeviceIdentity }
+  | { role: 'shelter-terminal'; terminal: TerminalIdentity };
 
 /** The id the audit log names a principal by. */
 export function principalId(principal: Principal): string {
@@ -23,6 +25,8 @@ export function principalId(principal: Principal): string {
       return principal.device.deviceId;
     case 'resident':
       return principal.residentId;
+    case 'shelter-terminal':
+      return principal.terminal.terminalId;
     case 'insurer':
     case 'alert-publisher':
       return principal.clientId;

@@ -27,6 +27,12 @@ export const securitySchemes = {
     name: 'X-Resident-Session',
     description: 'Resident session token from POST /login, sent together with the device credential',
   },
+  shelterTerminal: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'Authorization',
+    description: '`Terminal <terminalId>.<terminalSecret>`, from the enrolment of the check-in terminal',
+  },
 } as const;
 
 type SchemeName = keyof typeof securitySchemes;
@@ -38,6 +44,7 @@ function securityOf(roles: readonly Role[]): Record<string, string[]>[] {
   if (roles.some((r) => (clientRoles as readonly Role[]).includes(r))) options.push({ apiClient: [] });
   if (roles.includes('device')) options.push({ device: [] });
   if (roles.includes('resident')) options.push({ device: [], residentSession: [] });
+  if (roles.includes('shelter-terminal')) options.push({ shelterTerminal: [] });
   return options as Record<string, string[]>[];
 }
 

@@ -44,6 +44,12 @@ export function createBackendMetrics(sources: MetricSources): BackendMetrics {
   push('myna_push_sent_total', 'Messages written to boxes by this node.', 'counter', (s) => s.sent);
   push('myna_push_acknowledged_total', 'Deliveries acknowledged by boxes.', 'counter', (s) => s.acked);
   push(
+    'myna_push_resent_total',
+    'Messages written again to boxes that had not acknowledged them in time.',
+    'counter',
+    (s) => s.resent,
+  );
+  push(
     'myna_push_pending',
     'Messages sent to boxes here and not yet acknowledged.',
     'gauge',

@@ -23,11 +23,30 @@ export class ActiveMessages {
     return message && Date.parse(message.expiresAt) > now ? message : undefined;
   }
 
-  /** The messages in force for a box, in seq order. */
+  /** The seqs of the messages in force here. */
+  seqsInForce(now = Date.now()): number[] {
+    return [...this.#bySeq.values()].filter((m) => Date.parse(m.expiresAt) > now).map((m) => m.seq);
+  }
+
+  /**
+   * The messages in force that may be for a box, in seq order: those whose target matches it, and the rendered
+   * ones (their renderer says whether its household gets one).
+   */
   inForceFor(identity: DeviceIdentity, now = Date.now()): PushMessage[] {
     return [...this.#bySeq.values()]
-      .filter((m) => Date.parse(m.expiresAt) > now && isTargeted(m.target, identity))
+      .filter((m) => Date.parse(m.expiresAt) > now && isTargeted(m.target, identity) !== false)
       .sort((a, b) => a.seq - b.seq);
+  }
+
+  /**
+   * The message stops being in force at `expiresAt` if that is earlier (a withdrawal): it is no longer
+   * replayed or re-sent. It stays known, so that a late trigger or catch-up does not bring it back.
+   */
+  expireAt(seq: number, expiresAt: string): void {
+    const message = this.#bySeq.get(seq);
+    if (message && Date.parse(expiresAt) < Date.parse(message.expiresAt)) {
+      this.#bySeq.set(seq, { ...message, expiresAt });
+    }
   }
 
   /** Forgets expired messages. */

@@ -10,6 +10,7 @@ import { isPushAck, type PushErrorCode, type PushMessage, pushAuthSchema } from 
 import type { DeliveryLedger } from './delivery-ledger.ts';
 import { listAckedSeqs } from './message-log.ts';
 import { PushError } from './push-error.ts';
+import type { PushRenderers } from './push-renderer.ts';
 
 /**
  * Resolves a box's credential to its identity, throwing on unknown or revoked credentials: the devices
@@ -22,6 +23,7 @@ export interface BoxConnectionOptions {
   authenticate: AuthenticateBox;
   db: Queryable;
   active: ActiveMessages;
+  renderers: PushRenderers;
   acks: AckBatcher;
   ledger: DeliveryLedger;
   /** False: refuse this handshake with `push.busy` (too many at once). */
@@ -89,8 +91,9 @@ export function endOlderConnections(nsp: BoxNamespace, deviceId: string, keep: s
 }
 
 /**
- * Sends a box, in seq order, every message in force for it that is newer than its `lastSeq` or that it never
- * acknowledged; then the live messages that arrived meanwhile. The box ignores seqs it already has.
+ * Sends a box, in seq order, every message in force for it (rendered for its household) that is newer than its
+ * `lastSeq` or that it never acknowledged; then the live messages that arrived meanwhile. The box ignores seqs
+ * it already has.
  */
 async function replay(socket: BoxSocket, options: BoxConnectionOptions): Promise<void> {
   const { identity, lastSeq } = socket.data;
@@ -106,7 +109,14 @@ async function replay(socket: BoxSocket, options: BoxConnectionOptions): Promise
     options.ledger.recordSent(socket, message.seq, Date.now());
     socket.emit('push:message', message);
   };
-  for (const message of inForce) send(message);
+  for (const message of inForce) {
+    if (acked.has(message.seq)) continue;
+    // Delivered to every box here, this one included, once its renderer is registered.
+    if (message.target.kind === 'rendered' && !options.renderers.has(message.target.topic)) continue;
+    const mine = await options.renderers.forBox(message, identity);
+    // Withdrawn while it was being rendered: no longer replayed.
+    if (mine && options.active.get(mine.seq)) send(mine);
+  }
   const held = socket.data.held ?? [];
   socket.data.held = null;
   for (const message of held.sort((a, b) => a.seq - b.seq)) send(message);

@@ -7,6 +7,8 @@ import type { BoxToServerEvents, PushMessage, ServerToBoxEvents } from './contra
 /** Between backend nodes (through the Redis adapter): one trigger per publish, each node delivers locally. */
 export interface NodeEvents {
   'push:published': (message: PushMessage) => void;
+  /** A message withdrawn on the sending node: it is no longer in force from `expiresAt` (ISO) on. */
+  'push:withdrawn': (seq: number, expiresAt: string) => void;
   /** A box connected to the sending node: the others end their older connections of that device. */
   'push:box-connected': (deviceId: string, socketId: string) => void;
 }

@@ -11,8 +11,11 @@ export function roomsOf(identity: DeviceIdentity): string[] {
   ];
 }
 
+/** A target whose boxes are known without a renderer. */
+type FixedTarget = Exclude<PushTarget, { kind: 'rendered' }>;
+
 /** The room holding every box a target reaches; undefined for 'all' (every box of the namespace). */
-export function roomOf(target: PushTarget): string | undefined {
+export function roomOf(target: FixedTarget): string | undefined {
   switch (target.kind) {
     case 'all':
       return undefined;
@@ -23,8 +26,11 @@ export function roomOf(target: PushTarget): string | undefined {
   }
 }
 
-export function isTargeted(target: PushTarget, identity: DeviceIdentity): boolean {
+/** Whether a message for `target` is for a box; for a rendered one its renderer decides, per household. */
+export function isTargeted(target: PushTarget, identity: DeviceIdentity): boolean | 'ask-renderer' {
   switch (target.kind) {
+    case 'rendered':
+      return 'ask-renderer';
     case 'all':
       return true;
     case 'area':
@@ -35,5 +41,5 @@ export function isTargeted(target: PushTarget, identity: DeviceIdentity): boolea
 }
 
 export const deviceRoom = (deviceId: string): string => `dev:${deviceId}`;
-const householdRoom = (householdId: string): string => `hh:${householdId}`;
+export const householdRoom = (householdId: string): string => `hh:${householdId}`;
 const areaRoom = (areaCode: string): string => `area:${areaCode}`;

@@ -10,11 +10,16 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 
 const targetId = z.string().min(1).max(64);
 
-/** Who a message is for: every box, the boxes of one area code, or the boxes of one household. */
+/**
+ * Who a message is for: every box, the boxes of one area code, the boxes of one household, or the households a
+ * renderer gives a payload for ('rendered': each node asks the renderer of `topic` for message `key` and sends
+ * every household of its own boxes that household's payload; the boxes see the same seq with their payload).
+ */
 export const pushTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }),
   z.object({ kind: z.literal('area'), areaCode: targetId }),
   z.object({ kind: z.literal('household'), householdId: targetId }),
+  z.object({ kind: z.literal('rendered'), topic: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/), key: targetId }),
 ]);
 export type PushTarget = z.infer<typeof pushTargetSchema>;
 

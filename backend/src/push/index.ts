@@ -22,3 +22,4 @@ export {
   type PushHealth,
   type PushStats,
 } from './push-gateway.ts';
+export type { PushRenderer } from './push-renderer.ts';

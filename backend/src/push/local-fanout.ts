@@ -3,15 +3,20 @@
 // the event loop between chunks so pings, handshakes and requests keep flowing during a large push.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { BoxNamespace, BoxSocket } from './box-namespace.ts';
-import { roomOf } from './box-rooms.ts';
+import { type BoxPacket, createBoxPacketEncoder, writeBoxPacket } from './box-packets.ts';
+import { householdRoom, roomOf } from './box-rooms.ts';
 import type { PushMessage } from './contracts.ts';
 import type { DeliveryLedger } from './delivery-ledger.ts';
+import type { PushRenderers } from './push-renderer.ts';
 
 export interface LocalFanoutOptions {
   nsp: BoxNamespace;
   /** Sockets written per event-loop turn. */
   chunkSize: number;
   ledger: DeliveryLedger;
+  renderers: PushRenderers;
+  /** Whether message `seq` is still in force: a message withdrawn during its fan-out stops there. */
+  inForce: (seq: number) => boolean;
 }
 
 export interface LocalFanout {
@@ -21,31 +26,75 @@ export interface LocalFanout {
   resend(message: PushMessage, socketIds: readonly string[]): Promise<void>;
 }
 
+/** The boxes of this node a message goes to, in order, and the packet each of them gets. */
+interface Audience {
+  ids: readonly string[];
+  /** undefined: nothing for this box (a rendered message without a payload for its household). */
+  packetFor(socket: BoxSocket): BoxPacket | undefined;
+}
+
 export function createLocalFanout(options: LocalFanoutOptions): LocalFanout {
   const { nsp, chunkSize, ledger } = options;
   let queue = Promise.resolve();
 
-  async function fanOut(message: PushMessage, ids: readonly string[]): Promise<void> {
+  async function audienceOf(message: PushMessage, only?: readonly string[]): Promise<Audience> {
+    const { target } = message;
+    const encode = createBoxPacketEncoder(nsp, message);
+    if (target.kind !== 'rendered') {
+      const packet = encode(message.payload);
+      const room = roomOf(target);
+      const ids = only ?? [
+        ...(room === undefined ? nsp.sockets.keys() : (nsp.adapter.rooms.get(room) ?? [])),
+      ];
+      return { ids, packetFor: () => packet };
+    }
+    const payloads = await options.renderers.payloads(target);
+    // One packet per household, shared by its boxes: they come one after another in `ids`, so only the last
+    // household's packet is kept (the others become garbage at once rather than live through the fan-out).
+    let last: { householdId: string; packet: BoxPacket | undefined } | undefined;
+    const packetFor = (socket: BoxSocket) => {
+      const { householdId } = socket.data.identity;
+      if (last?.householdId !== householdId) {
+        const payload = payloads.get(householdId);
+        last = { householdId, packet: payload === undefined ? undefined : encode(payload) };
+      }
+      return last.packet;
+    };
+    if (only) return { ids: only, packetFor };
+    // The renderer's order (e.g. households needing assistance first), restricted to the boxes here.
+    const ids: string[] = [];
+    for (const householdId of payloads.keys()) {
+      const room = nsp.adapter.rooms.get(householdRoom(householdId));
+      if (room) for (const id of room) ids.push(id);
+    }
+    return { ids, packetFor };
+  }
+
+  async function fanOut(message: PushMessage, { ids, packetFor }: Audience): Promise<void> {
     // Boxes ack at once. Reading those acks between chunks would put most of the ack work (as much as the
     // sending) before the last chunk goes out, so the boxes already written to are not read from until the
     // push is out; their acks wait in the kernel meanwhile.
     const paused: ReadPausable[] = [];
     try {
       for (let start = 0; start < ids.length; start += chunkSize) {
-        if (start > 0) await nextTurn();
-        const last = start + chunkSize >= ids.length;
+        if (start > 0) {
+          await nextTurn();
+          if (!options.inForce(message.seq)) return;
+        }
+        const end = Math.min(start + chunkSize, ids.length);
+        const last = end === ids.length;
         const now = Date.now();
-        const ready: string[] = [];
-        for (let i = start; i < Math.min(start + chunkSize, ids.length); i++) {
-          const id = ids[i] as string;
-          const socket = nsp.sockets.get(id);
+        for (let i = start; i < end; i++) {
+          const socket = nsp.sockets.get(ids[i] as string);
           if (!socket) continue;
+          const packet = packetFor(socket);
+          if (!packet) continue;
           if (socket.data.held) {
-            socket.data.held.push(message);
+            socket.data.held.push(packet.message);
             continue;
           }
           ledger.recordSent(socket, message.seq, now);
-          ready.push(id);
+          writeBoxPacket(socket, packet);
           if (!last) {
             const ws = websocketOf(socket);
             if (ws) {
@@ -54,11 +103,14 @@ export function createLocalFanout(options: LocalFanoutOptions): LocalFanout {
             }
           }
         }
-        // One local broadcast per chunk (to each socket's own room): the packet is encoded and framed once.
-        if (ready.length > 0) nsp.local.to(ready).emit('push:message', message);
       }
     } finally {
-      for (const ws of paused) ws.resume();
+      // A resumed socket's buffered acks are handled in the same turn (process.nextTick): resuming them all at
+      // once would block the loop for the whole ack round, so they are resumed a chunk per turn as well.
+      for (let start = 0; start < paused.length; start += chunkSize) {
+        if (start > 0) await nextTurn();
+        for (let i = start; i < Math.min(start + chunkSize, paused.length); i++) paused[i]?.resume();
+      }
     }
   }
 
@@ -71,14 +123,10 @@ export function createLocalFanout(options: LocalFanoutOptions): LocalFanout {
 
   return {
     deliver(message) {
-      return enqueue(() => {
-        const room = roomOf(message.target);
-        const ids = room === undefined ? nsp.sockets.keys() : (nsp.adapter.rooms.get(room) ?? []);
-        return fanOut(message, [...ids]);
-      });
+      return enqueue(async () => fanOut(message, await audienceOf(message)));
     },
     resend(message, socketIds) {
-      return enqueue(() => fanOut(message, socketIds));
+      return enqueue(async () => fanOut(message, await audienceOf(message, socketIds)));
     },
   };
 }

@@ -7,6 +7,7 @@ interface MessageRow {
   seq: number;
   target_kind: PushTarget['kind'];
   target_id: string | null;
+  target_topic: string | null;
   payload: JsonValue;
   created_at: Date;
   expires_at: Date;
@@ -29,14 +30,20 @@ export interface DeliveryAcks {
   ackedAtMs: number[];
 }
 
-const columns = 'seq, target_kind, target_id, payload, created_at, expires_at';
+const columns = 'seq, target_kind, target_id, target_topic, payload, created_at, expires_at';
 
 /** Appends a message; the database assigns its seq. */
 export async function appendMessage(db: Queryable, message: NewPushMessage): Promise<PushMessage> {
   const [row] = await db.query<MessageRow>(
-    `INSERT INTO push_message (target_kind, target_id, payload, expires_at)
-     VALUES ($1, $2, $3::jsonb, $4) RETURNING ${columns}`,
-    [message.target.kind, targetId(message.target), JSON.stringify(message.payload), message.expiresAt],
+    `INSERT INTO push_message (target_kind, target_id, target_topic, payload, expires_at)
+     VALUES ($1, $2, $3, $4::jsonb, $5) RETURNING ${columns}`,
+    [
+      message.target.kind,
+      targetId(message.target),
+      message.target.kind === 'rendered' ? message.target.topic : null,
+      JSON.stringify(message.payload),
+      message.expiresAt,
+    ],
   );
   if (!row) throw new PushError('internal', 'INSERT … RETURNING gave no row');
   return toMessage(row);
@@ -48,6 +55,31 @@ export async function listMessagesInForce(db: Queryable): Promise<PushMessage[]>
     `SELECT ${columns} FROM push_message WHERE expires_at > now() ORDER BY seq`,
   );
   return rows.map(toMessage);
+}
+
+/**
+ * Ends a message's time in force now (unless it already ended); resolves to its expiry, or undefined for an
+ * unknown seq.
+ */
+export async function withdrawMessage(db: Queryable, seq: number): Promise<string | undefined> {
+  const [row] = await db.query<{ expires_at: Date }>(
+    'UPDATE push_message SET expires_at = least(expires_at, now()) WHERE seq = $1 RETURNING expires_at',
+    [seq],
+  );
+  return row?.expires_at.toISOString();
+}
+
+/** The current expiry of each of `seqs` (a withdrawal may have shortened it). */
+export async function listExpiries(
+  db: Queryable,
+  seqs: readonly number[],
+): Promise<{ seq: number; expiresAt: string }[]> {
+  if (seqs.length === 0) return [];
+  const rows = await db.query<{ seq: number; expires_at: Date }>(
+    'SELECT seq, expires_at FROM push_message WHERE seq = ANY($1::bigint[])',
+    [seqs],
+  );
+  return rows.map((row) => ({ seq: row.seq, expiresAt: row.expires_at.toISOString() }));
 }
 
 /** Which of `seqs` the device has acknowledged. */
@@ -94,21 +126,31 @@ function targetId(target: PushTarget): string | null {
       return target.areaCode;
     case 'household':
       return target.householdId;
+    case 'rendered':
+      return target.key;
   }
 }
 
 function toMessage(row: MessageRow): PushMessage {
   return {
     seq: row.seq,
-    target: toTarget(row.target_kind, row.target_id),
+    target: toTarget(row),
     payload: row.payload,
     createdAt: row.created_at.toISOString(),
     expiresAt: row.expires_at.toISOString(),
   };
 }
 
-function toTarget(kind: PushTarget['kind'], id: string | null): PushTarget {
+function toTarget({ target_kind: kind, target_id: id, target_topic: topic }: MessageRow): PushTarget {
   if (kind === 'all') return { kind };
   if (id === null) throw new PushError('internal', `push_message row of kind ${kind} has no target_id`);
-  return kind === 'area' ? { kind, areaCode: id } : { kind, householdId: id };
+  switch (kind) {
+    case 'area':
+      return { kind, areaCode: id };
+    case 'household':
+      return { kind, householdId: id };
+    case 'rendered':
+      if (topic === null) throw new PushError('internal', 'rendered push_message row has no target_topic');
+      return { kind, topic, key: id };
+  }
 }

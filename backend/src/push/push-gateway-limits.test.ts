@@ -55,6 +55,36 @@ describe('push gateway re-sends', () => {
     }
   });
 
+  it("re-sends a rendered message rendered for the box's household, and not once it is withdrawn", async () => {
+    const credential = devices.add({ areaCodes: [] });
+    const household = devices.householdOf(credential.deviceId);
+    const renders: string[] = [];
+    node.gateway.setRenderer('alert', {
+      async render(key) {
+        renders.push(key);
+        return new Map([[household, { key, for: 'this household' }]]);
+      },
+    });
+    const silent = await new TestBox(node.url, credential, { autoAck: false }).connected();
+    try {
+      const message = await node.gateway.publish({
+        target: { kind: 'rendered', topic: 'alert', key: 'k1' },
+        payload: 'summary',
+        ttlMs: 60_000,
+      });
+      const copies = () => silent.received.filter((m) => m.seq === message.seq);
+      await vi.waitFor(() => expect(copies()).toHaveLength(2), { timeout: 10_000 });
+      expect(copies()[1]).toEqual({ ...message, payload: { key: 'k1', for: 'this household' } });
+      expect(renders.length).toBeGreaterThanOrEqual(2);
+      await node.gateway.withdraw(message.seq);
+      const count = copies().length;
+      await sleep(1500);
+      expect(copies()).toHaveLength(count);
+    } finally {
+      silent.close();
+    }
+  });
+
   it('stops re-sending a message once it expired, and no longer counts it as pending', async () => {
     const credential = devices.add({ areaCodes: [] });
     const silent = await new TestBox(node.url, credential, { autoAck: false }).connected();

@@ -11,7 +11,8 @@ import {
   type TempPostgresDatabase,
 } from '../db/index.ts';
 import type { PushError } from './push-error.ts';
-import { runPushGatewayCases } from './push-gateway.case.test.ts';
+import { type PushCluster, runPushGatewayCases } from './push-gateway.case.test.ts';
+import { runRenderedPushCases } from './push-rendered.case.test.ts';
 import { type PushNode, startPushNode, TestBox, TestDevices } from './push-test-support.ts';
 
 // Two nodes in this process sharing PostgreSQL and Redis (127.0.0.1:6379 for the cases, a private
@@ -40,24 +41,30 @@ const startNode = (redisUrl: string, keyPrefix: string, extra: { onError?: (e: P
     ...extra,
   });
 
+async function startTwoNodes(): Promise<PushCluster> {
+  const prefix = `myna-test-${randomUUID()}`;
+  const nodes = [
+    await startNode('redis://127.0.0.1:6379', prefix),
+    await startNode('redis://127.0.0.1:6379', prefix),
+  ] as const;
+  return {
+    nodes,
+    db,
+    devices,
+    health: { adapter: 'redis', redis: 'up' },
+    replaced,
+    close: async () => {
+      await Promise.all(nodes.map((n) => n.close()));
+    },
+  };
+}
+
 describe('push gateway, two nodes, Redis adapter, PostgreSQL', () => {
-  runPushGatewayCases(async () => {
-    const prefix = `myna-test-${randomUUID()}`;
-    const nodes = [
-      await startNode('redis://127.0.0.1:6379', prefix),
-      await startNode('redis://127.0.0.1:6379', prefix),
-    ] as const;
-    return {
-      nodes,
-      db,
-      devices,
-      health: { adapter: 'redis', redis: 'up' },
-      replaced,
-      close: async () => {
-        await Promise.all(nodes.map((n) => n.close()));
-      },
-    };
-  });
+  runPushGatewayCases(startTwoNodes);
+});
+
+describe('rendered push, two nodes, Redis adapter, PostgreSQL', () => {
+  runRenderedPushCases(startTwoNodes);
 });
 
 describe('push gateway while Redis is down', () => {

@@ -18,9 +18,10 @@ import {
 import { DeliveryLedger } from './delivery-ledger.ts';
 import { createHandshakeAdmission } from './handshake-admission.ts';
 import { createLocalFanout } from './local-fanout.ts';
-import { appendMessage, listMessagesInForce } from './message-log.ts';
+import { appendMessage, listExpiries, listMessagesInForce, withdrawMessage } from './message-log.ts';
 import { checkPublishRequest, type PublishRequest } from './publish-request.ts';
 import { PushError } from './push-error.ts';
+import { type PushRenderer, PushRenderers } from './push-renderer.ts';
 import { connectRedis, type RedisLink } from './redis-link.ts';
 import { startResendSweeper } from './resend-sweeper.ts';
 
@@ -31,6 +32,8 @@ export interface PushGatewayOptions {
   authenticate: AuthenticateBox;
   /** Several nodes share the push through Redis; unset: this node alone, in-memory adapter. */
   redis?: { url: string; keyPrefix: string; connectTimeoutMs?: number };
+  /** Renderers of rendered messages by topic (more may be added with `setRenderer`). */
+  renderers?: Record<string, PushRenderer>;
   /** Sockets written per event-loop turn during a fan-out (default 1000). */
   chunkSize?: number;
   /** Acks are written every `ackFlushMs` or per `ackBatchSize`, whichever comes first (default 50 ms / 500). */
@@ -71,8 +74,20 @@ export interface PushStats {
 export type PushHealth = { adapter: 'memory' } | { adapter: 'redis'; redis: 'up' | 'down' };
 
 export interface PushGateway {
-  /** Stores a message and pushes it to every connected box it targets; resolves to the stored message. */
+  /**
+   * Stores a message and pushes it to every connected box it targets; resolves to the stored message. For a
+   * rendered target the stored payload is a summary for the log and never sent: each box gets its household's
+   * payload from the topic's renderer.
+   */
   publish(request: PublishRequest): Promise<PushMessage>;
+  /** Registers (or replaces) the renderer of a topic; rendered messages waiting for it are delivered. */
+  setRenderer(topic: string, renderer: PushRenderer): void;
+  /**
+   * The message stops being in force now, on every node: no longer replayed or re-sent, and a fan-out still
+   * running stops. Boxes that have it keep it (a cancel is a message of its own). Idempotent; throws
+   * `push.bad-publish` for an unknown seq.
+   */
+  withdraw(seq: number): Promise<void>;
   /** Ends every connection of a device, on any node (on this node only while Redis is down). */
   disconnectDevice(deviceId: string): Promise<void>;
   stats(): PushStats;
@@ -102,7 +117,14 @@ export async function createPushGateway(options: PushGatewayOptions): Promise<Pu
   const nsp: BoxNamespace = io.of(PUSH_NAMESPACE);
   const ledger = new DeliveryLedger();
   const active = new ActiveMessages();
-  const fanout = createLocalFanout({ nsp, chunkSize: options.chunkSize ?? 1000, ledger });
+  const renderers = new PushRenderers(options.renderers);
+  const fanout = createLocalFanout({
+    nsp,
+    chunkSize: options.chunkSize ?? 1000,
+    ledger,
+    renderers,
+    inForce: (seq) => active.get(seq) !== undefined,
+  });
   const acks = createAckBatcher({
     db,
     flushMs: options.ackFlushMs ?? 50,
@@ -111,16 +133,27 @@ export async function createPushGateway(options: PushGatewayOptions): Promise<Pu
     onError,
   });
 
-  /** Delivers on this node unless this node already did (trigger, catch-up and publish may all bring it). */
-  const deliverOnce = (message: PushMessage) => {
-    if (!active.add(message)) return;
+  const deliver = (message: PushMessage) => {
     fanout.deliver(message).catch((err: unknown) => {
       onError(new PushError('internal', `delivery of message ${message.seq} failed`, { cause: err }));
     });
   };
+  /** Rendered messages whose topic has no renderer yet (e.g. found in the log before the feature started). */
+  const awaitingRenderer: PushMessage[] = [];
+  /** Delivers on this node unless this node already did (trigger, catch-up and publish may all bring it). */
+  const deliverOnce = (message: PushMessage) => {
+    if (!active.add(message)) return;
+    if (message.target.kind === 'rendered' && !renderers.has(message.target.topic)) {
+      awaitingRenderer.push(message);
+      return;
+    }
+    deliver(message);
+  };
+  const withdrawHere = (seq: number, expiresAt: string) => active.expireAt(seq, expiresAt);
 
   const onReplaced = options.onConnectionReplaced ?? (() => {});
   nsp.on('push:published', deliverOnce);
+  nsp.on('push:withdrawn', withdrawHere);
   // The older connection of a device may sit on another node (the box came back through another one).
   nsp.on('push:box-connected', (deviceId, socketId) => {
     if (endOlderConnections(nsp, deviceId, socketId)) onReplaced(deviceId);
@@ -131,6 +164,7 @@ export async function createPushGateway(options: PushGatewayOptions): Promise<Pu
     authenticate: options.authenticate,
     db,
     active,
+    renderers,
     acks,
     ledger,
     admit: () => admission.admit(),
@@ -155,6 +189,9 @@ export async function createPushGateway(options: PushGatewayOptions): Promise<Pu
     catchingUp ??= (async () => {
       active.prune();
       for (const message of await listMessagesInForce(db)) deliverOnce(message);
+      // Withdrawals whose trigger this node missed.
+      for (const { seq, expiresAt } of await listExpiries(db, active.seqsInForce()))
+        withdrawHere(seq, expiresAt);
     })()
       .catch((err: unknown) =>
         onError(new PushError('internal', 'reading the message log failed', { cause: err })),
@@ -175,6 +212,21 @@ export async function createPushGateway(options: PushGatewayOptions): Promise<Pu
       if (redis?.isUp()) nsp.serverSideEmit('push:published', message);
       deliverOnce(message);
       return message;
+    },
+    setRenderer(topic, renderer) {
+      renderers.set(topic, renderer);
+      const waiting = awaitingRenderer.splice(0);
+      for (const message of waiting) {
+        if (message.target.kind === 'rendered' && message.target.topic !== topic)
+          awaitingRenderer.push(message);
+        else if (active.get(message.seq)) deliver(message);
+      }
+    },
+    async withdraw(seq) {
+      const expiresAt = await withdrawMessage(db, seq);
+      if (expiresAt === undefined) throw new PushError('push.bad-publish', `no push message ${seq}`);
+      if (redis?.isUp()) nsp.serverSideEmit('push:withdrawn', seq, expiresAt);
+      withdrawHere(seq, expiresAt);
     },
     async disconnectDevice(deviceId) {
       nsp.local.in(deviceRoom(deviceId)).disconnectSockets(true);

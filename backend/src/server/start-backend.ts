@@ -3,6 +3,8 @@
 // and /metrics, the node server and the push gateway on it (Redis fan-out when REDIS_URL is set).
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
+import { startAlertDelivery } from '../alert-delivery/index.ts';
+import { alertIngestSettingsOf, createAlertIngest, startAlertJobs } from '../alerts/index.ts';
 import { createApp } from '../app.ts';
 import type { Config } from '../config/index.ts';
 import { createFieldCipher, loadFieldKeys, verifyFieldKeys } from '../crypto/index.ts';
@@ -96,6 +98,20 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
         error: errorFields(error),
       });
 
+    // Alerts stored by ingest are targeted and pushed from here; the renderer serves every node's boxes.
+    const alertDelivery = await startAlertDelivery({
+      db,
+      cipher,
+      push,
+      clock,
+      defaultTtlMs: config.alertPushTtlSeconds * 1000,
+      onRejected: (rejected) =>
+        logger.warn('alert delivery: households left out of targeting', { count: rejected.length, rejected }),
+      onError: (error) => logger.warn('alert delivery', { error: errorFields(error) }),
+    });
+    undo.push(() => alertDelivery.stop());
+    const alertDispatcher = alertDelivery.dispatcher;
+    const alertSettings = await alertIngestSettingsOf(config);
     root.onError(errorHandler(reportError));
     root.notFound(notFoundHandler);
     root.use('*', observeRequests({ logger, metrics }));
@@ -112,6 +128,7 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
         policy,
         reportError,
         health: { push: () => push.health(), jpki: jpki.health },
+        alerts: { dispatcher: alertDispatcher, settings: alertSettings },
       }),
     );
     root.get(
@@ -139,6 +156,14 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
       logger,
     });
     undo.push(() => statusReportJobs.stop());
+    const alertJobs = startAlertJobs({
+      config,
+      db,
+      ingest: createAlertIngest({ db, dispatcher: alertDispatcher, clock, settings: alertSettings }),
+      clock,
+      logger,
+    });
+    undo.push(() => alertJobs.stop());
     url = await http.listen({ host: config.host, port: config.port });
     logger.info('listening', {
       url,
@@ -163,6 +188,8 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
           await http.closeAll();
           await housekeeping.stop();
           await statusReportJobs.stop();
+          await alertJobs.stop();
+          await alertDelivery.stop();
           metrics.stop();
           await db.close();
           logger.info('stopped', { drained });

@@ -39,6 +39,23 @@ describe('alert threads', () => {
     );
   });
 
+  it('threadOf names the thread of every received message, also after threads join', () => {
+    const threads = createAlertThreads();
+    threads.receive(original());
+    threads.receive(update2());
+    expect(threads.threadOf(key('JP-363871-20261124-0001-U2'))).not.toBe(
+      threads.threadOf(key('JP-363871-20261124-0001')),
+    );
+    const joined = threads.receive(update());
+    expect(threads.threadOf(key('JP-363871-20261124-0001'))).toBe(
+      joined.kind === 'superseded' && joined.thread,
+    );
+    expect(threads.threadOf(key('JP-363871-20261124-0001-U2'))).toBe(
+      joined.kind === 'superseded' && joined.thread,
+    );
+    expect(threads.threadOf(key('never-received'))).toBeUndefined();
+  });
+
   it('follows references transitively: U2 names only U1 and still supersedes the original', () => {
     const threads = createAlertThreads();
     threads.receive(original());

@@ -37,6 +37,8 @@ export interface AlertThreads {
   /** The message in force of every thread at `now`: not superseded, not withdrawn, not expired. */
   inForce(now: Date): Alert[];
   stateOf(key: AlertKey, now: Date): AlertState;
+  /** The thread of a received message (as in `receive`'s outcome; it can change when threads join). */
+  threadOf(key: AlertKey): string | undefined;
 }
 
 const keyOf = (sender: string, identifier: string) => `${sender}\u0000${identifier}`;
@@ -197,6 +199,11 @@ export function createAlertThreads(): AlertThreads {
       if (latest?.msgType === 'Cancel') return 'withdrawn';
       if (latest !== entry.alert) return 'superseded';
       return isExpired(entry.alert, now) ? 'expired' : 'in-force';
+    },
+
+    threadOf({ sender, identifier }) {
+      const key = keyOf(sender, identifier);
+      return messages.has(key) ? find(key) : undefined;
     },
   };
 }

@@ -46,4 +46,4 @@ export {
   type SignaturePolicy,
   signersPolicy,
 } from './signature-policy.ts';
-export { defaultXmlLimits, type XmlLimits } from './xml-safety.ts';
+export { defaultXmlLimits, parseXmlSafely, type SafeXml, type XmlLimits } from './xml-safety.ts';

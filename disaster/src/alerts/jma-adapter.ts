@@ -90,7 +90,10 @@ export function mapJma(root: Element): Alert {
   const headTitle = required(childText(head, jmaNamespaces.head, 'Title'), 'Head.Title');
   const sent = dateTime(childText(head, jmaNamespaces.head, 'ReportDateTime'), 'Head.ReportDateTime');
   const sender = capToken(`jma:${compact(office)}`, 'PublishingOffice');
-  const base = `jma_${compact(headTitle)}_${sent}`;
+  // A 訓練 or 試験 report is named like the real one (same title and time): its status goes into its key and
+  // its series, so it never collides with, supersedes or is taken for the real report (real keys unchanged).
+  const marked = status === 'Actual' ? compact(headTitle) : `${statusText}_${compact(headTitle)}`;
+  const base = `jma_${marked}_${sent}`;
   // 訂正 and 取消 keep the ReportDateTime of the report they correct (JMA rule; UNCONFIRMED in a primary
   // source), so the original's identifier is known from the correction itself.
   const references: AlertReference[] =
@@ -165,7 +168,7 @@ export function mapJma(root: Element): Alert {
     msgType,
     scope: 'Public',
     references,
-    series: compact(headTitle),
+    series: marked,
     note: null,
     signature: { present: false, valid: false, signer: null },
     infos,

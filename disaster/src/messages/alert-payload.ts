@@ -31,10 +31,19 @@ export interface AlertPayloadShelter {
 export interface AlertPayload {
   v: 1;
   alert: { identifier: string; sender: string; sent: string; expires: string | null };
+  /**
+   * The thread (an alert, its Updates and its Cancel share it): a newer message of the same thread replaces the
+   * one on screen. The backend sets its stored thread id; the library's default is the alert's
+   * identifier.
+   */
+  thread: string;
   /** Test alerts are never composed; an exercise is marked 訓練 everywhere. */
   status: 'Actual' | 'Exercise';
-  /** issue: an order in force; lift: it has been lifted (解除). */
-  kind: 'issue' | 'lift';
+  /**
+   * issue: an order in force; lift: it has been lifted (解除); cancel: the thread was withdrawn (取り消し: the
+   * earlier message was wrong or no longer applies to this household), nothing to do, no place.
+   */
+  kind: 'issue' | 'lift' | 'cancel';
   level: AlertLevel | null;
   /** resident: the household is in the area; supporter: it is the 避難支援者 of a household in the area. */
   role: 'resident' | 'supporter';

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { household, info } from '../targeting/targeting.test-support.ts';
+import { createCancelComposer } from './cancel-payload.ts';
 import { type AlertMessageContext, createPayloadComposer } from './compose-payload.ts';
 
 const base: AlertMessageContext = {
   alert: { identifier: 'A-1', sender: 's', sent: '2026-11-24T10:00:00+09:00', expires: null },
+  thread: 'thread-1',
   status: 'Actual',
   kind: 'issue',
   level: 2,
@@ -51,5 +53,38 @@ describe('createPayloadComposer', () => {
     const payload = createPayloadComposer({ ...base, level: 4 })(facts);
     expect(payload.shelter).toBeNull();
     expect(payload.ja.place).toBe('受け入れできる避難先が見つかりません。市町村の案内に従ってください。');
+  });
+
+  it('carries the thread it is given', () => {
+    expect(createPayloadComposer(base)(facts).thread).toBe('thread-1');
+  });
+});
+
+describe('createCancelComposer', () => {
+  const cancel = createCancelComposer({
+    alert: { identifier: 'C-1', sender: 's', sent: '2026-11-24T11:00:00+09:00', expires: null },
+    thread: 'thread-1',
+    status: 'Exercise',
+    level: 4,
+    headline: null,
+  });
+
+  it('withdraws the thread in plain words, no place, 訓練 kept, English when asked', () => {
+    const payload = cancel({ language: 'en', names: [], namesConsent: false });
+    expect(payload).toMatchObject({ kind: 'cancel', thread: 'thread-1', shelter: null, level: 4 });
+    expect(payload.ja.title).toBe('【訓練】【取り消し】避難指示');
+    expect(payload.ja.action).toBe(
+      '先ほどお知らせした避難指示は取り消されました。最新の情報に気をつけてください。',
+    );
+    expect(payload.ja.place).toBeNull();
+    expect(payload.en?.title).toBe('[DRILL] [Cancelled] Evacuation order');
+  });
+
+  it('addresses by name only with consent, and shares the plain payload', () => {
+    const plain = cancel({ language: 'ja', names: ['浜口'], namesConsent: false });
+    expect(plain.ja.action.startsWith('浜口')).toBe(false);
+    expect(cancel({ language: 'ja', names: [], namesConsent: false })).toBe(plain);
+    expect(cancel({ language: 'ja', names: ['浜口'], namesConsent: true }).ja.action).toMatch(/^浜口さん、/);
+    expect(plain.en).toBeUndefined();
   });
 });

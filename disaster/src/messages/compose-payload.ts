@@ -10,11 +10,12 @@ import { levelWording } from './level-wording.ts';
 
 type Language = 'ja' | 'en';
 
-/** What every payload of one alert (and one issue-or-lift group) shares. */
+/** What every payload of one alert (and one issue-or-lift group) shares (message-context.ts reads it). */
 export interface AlertMessageContext {
   alert: AlertPayload['alert'];
+  thread: string;
   status: AlertPayload['status'];
-  kind: AlertPayload['kind'];
+  kind: 'issue' | 'lift';
   level: AlertLevel | null;
   /** The info whose headline/instruction stand in when there is no level, per language (null: none). */
   info: Readonly<Record<Language, AlertInfo | null>>;
@@ -34,9 +35,12 @@ export interface HouseholdMessageFacts {
 /** Place names are long in the data (up to 200); the screen has room for about this many characters. */
 const placeNameLength = 30;
 
-const cap = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+export const cap = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-const marks = { ja: { drill: '【訓練】', lift: '【解除】' }, en: { drill: '[DRILL] ', lift: '[Lifted] ' } };
+export const marks = {
+  ja: { drill: '【訓練】', lift: '【解除】', cancel: '【取り消し】' },
+  en: { drill: '[DRILL] ', lift: '[Lifted] ', cancel: '[Cancelled] ' },
+};
 
 function levelName(context: AlertMessageContext, language: Language): string {
   if (context.level !== null) return levelWording[language][context.level].name;
@@ -56,7 +60,7 @@ function title(context: AlertMessageContext, language: Language): string {
   return `${drill}${level}${levelName(context, language)}`;
 }
 
-function address(names: readonly string[], language: Language): string {
+export function address(names: readonly string[], language: Language): string {
   const shown = names.slice(0, 3).map((name) => cap(name, 10));
   if (shown.length === 0) return '';
   return language === 'ja' ? `${shown.map((name) => `${name}さん`).join('、')}、` : `${shown.join(', ')}: `;
@@ -183,6 +187,7 @@ function composePayload(
   const payload: AlertPayload = {
     v: 1,
     alert: context.alert,
+    thread: context.thread,
     status: context.status,
     kind: context.kind,
     level: context.level,

@@ -3,9 +3,10 @@
 // (messages/compose-payload.ts). Pure and synchronous; the backend pushes the result. Only Actual and
 // Exercise alerts reach anyone: Test, System and Draft are composed for nobody, and a Cancel, Ack or Error
 // carries no order (the backend withdraws what a Cancel names).
-import type { Alert, AlertInfo, AlertLevel } from '../alerts/index.ts';
+import type { Alert } from '../alerts/index.ts';
 import type { HouseholdAlert } from '../messages/alert-payload.ts';
-import { type AlertMessageContext, createPayloadComposer } from '../messages/compose-payload.ts';
+import { createPayloadComposer } from '../messages/compose-payload.ts';
+import { alertMessageContext } from '../messages/message-context.ts';
 import type { Hazard, ShelterRegistry } from '../shelters/index.ts';
 import { alertHazards } from './alert-hazards.ts';
 import { createShelterAssigner } from './assign-shelters.ts';
@@ -41,30 +42,6 @@ export interface TargetAlertOptions {
   shelters: ShelterRegistry | null;
 }
 
-const maxLevel = (infos: readonly AlertInfo[]): AlertLevel | null =>
-  infos.reduce<AlertLevel | null>(
-    (max, info) => (info.level !== null && (max === null || info.level > max) ? info.level : max),
-    null,
-  );
-
-function context(alert: Alert, kind: 'issue' | 'lift', infos: readonly AlertInfo[]): AlertMessageContext {
-  return {
-    alert: {
-      identifier: alert.identifier,
-      sender: alert.sender,
-      sent: alert.sent,
-      expires: infos.find((i) => i.expires)?.expires ?? null,
-    },
-    status: alert.status === 'Exercise' ? 'Exercise' : 'Actual',
-    kind,
-    level: maxLevel(infos),
-    info: {
-      ja: infos.find((info) => info.language.toLowerCase().startsWith('ja')) ?? infos[0] ?? null,
-      en: infos.find((info) => info.language.toLowerCase().startsWith('en')) ?? null,
-    },
-  };
-}
-
 const empty = (outcome: TargetingOutcome, notes: TargetingNote[] = []): TargetingResult => ({
   outcome,
   deliveries: [],
@@ -95,8 +72,8 @@ export function targetAlert(alert: Alert, options: TargetAlertOptions): Targetin
     ]);
   }
   const hazards = alertHazards(issueInfos);
-  const issueContext = context(alert, 'issue', issueInfos);
-  const liftContext = context(alert, 'lift', liftInfos);
+  const issueContext = alertMessageContext(alert, 'issue');
+  const liftContext = alertMessageContext(alert, 'lift');
 
   // Who is in the area, and who is reached first: a household needing assistance, and the supporters of
   // such a household in the area (those outside it too, from level 3 on: they have to come and help).

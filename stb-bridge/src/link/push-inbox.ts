@@ -101,6 +101,11 @@ export class PushInbox extends EventEmitter<InboxEvents> {
       .sort((a, b) => a.seq - b.seq);
   }
 
+  /** Every message on the box, shown or not, until it expires (the alert store reads its alerts from here). */
+  entries(): readonly InboxEntry[] {
+    return this.#state.entries;
+  }
+
   /** Records that the TV app showed a message; false when it was not pending. */
   async markShown(seq: number): Promise<boolean> {
     const entry = this.#state.entries.find((e) => e.message.seq === seq && e.shownAt === null);

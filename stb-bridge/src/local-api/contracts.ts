@@ -2,7 +2,16 @@
 // the Server-Sent Events and the remote keys. The TV app imports the types with `import type`. This file holds no
 // server code and imports only types, so its few values (the keyboard table, the default port) are plain data
 // that a browser bundle may import too (`@myna-tv/stb-bridge/contracts`).
-import type { Notice, PushMessage, StatusReportDraft, StatusReportReceipt } from '@myna-tv/backend';
+import type {
+  AlertAnswer,
+  CardCheckResult,
+  Notice,
+  PushMessage,
+  ShelterEvent,
+  StatusReportDraft,
+  StatusReportReceipt,
+} from '@myna-tv/backend';
+import type { AlertPayload } from '@myna-tv/disaster';
 import type { ApduErrorCode } from '../apdu/apdu-error.ts';
 import type { CardErrorCode } from '../card/card-error.ts';
 import type { RemoteKey } from '../card/remote-keys.ts';
@@ -10,12 +19,13 @@ import type { PinKind } from '../jpki/pin-format.ts';
 import type { LinkErrorCode } from '../link/link-error.ts';
 import type { ReportErrorCode } from '../reports/report-error.ts';
 import type { SessionErrorCode } from '../session/session-error.ts';
+import type { ShelterErrorCode } from '../shelter/shelter-error.ts';
 
 /**
  * The remote's keys are the card layer's (card/remote-keys.ts: the HID remote's key codes); drafts, receipts and
  * notices are the backend's (backend/src/status-reports, backend/src/mailbox), passed through unchanged.
  */
-export type { Notice, PinKind, PushMessage, RemoteKey, StatusReportDraft, StatusReportReceipt };
+export type { AlertPayload, Notice, PinKind, PushMessage, RemoteKey, StatusReportDraft, StatusReportReceipt };
 
 /** Default port of the local API (127.0.0.1 only). */
 export const DEFAULT_LOCAL_API_PORT = 8090;
@@ -135,6 +145,54 @@ export interface MessageShownResponse {
   seq: number;
 }
 
+// ---- Disaster alerts ---------------------------------------------------------------------------------------
+
+/** The four answers of the colour buttons: 無事 / 避難中 / 避難所にいる / 助けが必要 (the backend's AlertAnswer). */
+export const alertAnswers = [
+  'safe',
+  'evacuating',
+  'at-shelter',
+  'need-help',
+] as const satisfies readonly AlertAnswer[];
+export type { AlertAnswer };
+
+/**
+ * An alert to show now (`payload.kind` issue: until answered or expired) or a short notice (lift, cancel: until
+ * shown). Only the newest message of a thread is ever listed; Test alerts never are.
+ */
+export interface ActiveAlert {
+  seq: number;
+  receivedAt: string;
+  /** When it stops being in force (then the TV app takes it off the screen). */
+  expiresAt: string;
+  /** When the TV app first showed it, or null. */
+  shownAt: string | null;
+  payload: AlertPayload;
+}
+
+/** GET /alerts: alerts to answer first (highest level first), then notices. */
+export interface AlertsResponse {
+  alerts: ActiveAlert[];
+}
+
+/** POST /alerts/:seq/shown answer. */
+export interface AlertShownResponse {
+  seq: number;
+  shownAt: string;
+}
+
+/** POST /alerts/:seq/answer. */
+export interface AlertAnswerRequest {
+  answer: AlertAnswer;
+}
+
+/** POST /alerts/:seq/answer answer: recorded on the box and on its way to the backend. */
+export interface AlertAnswerResponse {
+  seq: number;
+  answer: AlertAnswer;
+  answeredAt: string;
+}
+
 // ---- Status reports (現況届) -------------------------------------------------------------------------------
 
 /** A signed report kept on the box: waiting to be sent, or refused for good (`failure` says why). */
@@ -206,6 +264,8 @@ export type BridgeEvent =
   | { type: 'card:removed'; reader: string }
   /** A key pressed (or held: `repeat`) on the HID remote; the keyboard's keys reach the TV app directly. */
   | { type: 'remote:key'; key: RemoteKey; repeat: boolean }
+  /** A disaster alert or notice to show now, already on disk (a newer one of the same thread replaces it). */
+  | { type: 'alert:received'; alert: ActiveAlert }
   /** A pushed message, already on disk in the inbox. */
   | { type: 'message:received'; message: PushMessage }
   /** Sent second on every stream, then on login, logout and expiry. */
@@ -231,6 +291,10 @@ export type LocalApiOwnErrorCode =
   | 'message.not-pending'
   /** The resident has no such notice. */
   | 'notice.not-found'
+  /** The alert is not one to show now (answered, replaced, expired, unknown). */
+  | 'alert.not-active'
+  /** The alert's mark or response could not be written to the box's disk. */
+  | 'alert.store-failed'
   | 'internal';
 
 /** Every code a client can see: the card's, the resident flows', the reports', the inbox's and the API's own. */
@@ -240,6 +304,7 @@ export type LocalApiErrorCode =
   | SessionErrorCode
   | ReportErrorCode
   | Extract<LinkErrorCode, 'link.inbox-write-failed'>
+  | ShelterErrorCode
   | LocalApiOwnErrorCode;
 
 /** Every error answer: `{ error: { code, message, triesLeft?, pinKind? } }`. Never contains a PIN. */
@@ -252,4 +317,42 @@ export interface ErrorResponse {
     /** Which secret a PIN error is about (registration uses both). */
     pinKind?: PinKind;
   };
+}
+
+// ---- Shelter mode (stb-bridge/src/shelter) -----------------------------------------------------------------
+
+/** GET /shelter/status: online/offline, events waiting to be sent, the cached CRL's age. */
+/** Where the terminal's journal stands with the backend. */
+export interface ShelterSyncStatus {
+  /** null until the first attempt. */
+  online: boolean | null;
+  /** Events in the journal the backend has not confirmed. */
+  waiting: number;
+  storedThrough: number;
+  lastSyncAt: string | null;
+  /** The backend refused the terminal or a batch: staff must call for help (sync stops retrying quickly). */
+  refused: { code: ShelterErrorCode; message: string } | null;
+}
+
+export interface ShelterStatusResponse extends ShelterSyncStatus {
+  /** Events in the journal (the last sequence number). */
+  journalled: number;
+  /** The cached CRL: its age at this moment and when the CA promised the next; null when none is usable. */
+  crl: { ageSeconds: number; nextUpdate: string | null } | null;
+  /** Cached CA certificates (0: every card would be 'untrusted'). */
+  authorities: number;
+}
+
+/** POST /shelter/tap: check in the holder of the card on the reader; with `pin`, with proof of presence. */
+export interface ShelterTapRequest {
+  /** Members of one household share a group id (made by the staff page); null for one person. */
+  groupId: string | null;
+  pin?: string;
+}
+
+/** The journalled check-in (on disk when this answers), the offline card check, events waiting. */
+export interface ShelterTapResponse {
+  event: ShelterEvent;
+  check: { result: CardCheckResult; crlAgeSeconds: number | null; notAfter: string };
+  waiting: number;
 }

@@ -2,12 +2,16 @@
 // per call (method, path, status, duration: never a body), errors rendered by local-api-error.ts.
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import type { AlertStore } from '../alerts/alert-store.ts';
 import type { PushInbox } from '../link/push-inbox.ts';
 import { errorFields, type Logger } from '../log/json-logger.ts';
 import type { StatusReports } from '../reports/status-reports.ts';
 import type { ReportBackend } from '../session/backend-client.ts';
 import type { CardAccess } from '../session/card-access.ts';
 import type { ResidentSession } from '../session/resident-session.ts';
+import type { ShelterDesk } from '../shelter/shelter-desk.ts';
+import { shelterRoutes } from '../shelter/shelter-routes.ts';
+import { alertRoutes } from './alert-routes.ts';
 import { cardRoutes } from './card-routes.ts';
 import type { BridgeEvent, CardState, ErrorResponse } from './contracts.ts';
 import { type BridgeEventSource, eventRoutes } from './event-routes.ts';
@@ -25,7 +29,11 @@ export interface LocalApiDeps {
   access: CardAccess;
   session: ResidentSession;
   inbox: PushInbox;
+  /** Disaster alerts (GET /alerts …); absent in tests of other routes. */
+  alerts?: AlertStore;
   reports: StatusReports;
+  /** Shelter mode (GET /shelter/status, POST /shelter/tap); absent on a set-top box. */
+  shelter?: ShelterDesk;
   /** The backend's mailbox, for the resident's notices. */
   notices: Pick<ReportBackend, 'notices' | 'markNoticeRead'>;
   events: BridgeEventSource;
@@ -67,6 +75,8 @@ export function createLocalApi(deps: LocalApiDeps) {
       maxAge: 600,
     }),
   );
+  if (deps.alerts) app.route('/', alertRoutes({ alerts: deps.alerts }));
+  if (deps.shelter) app.route('/', shelterRoutes({ shelter: deps.shelter }));
   return app
     .route('/', cardRoutes(deps))
     .route('/', sessionRoutes(deps))

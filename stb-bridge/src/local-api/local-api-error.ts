@@ -7,6 +7,7 @@ import { LinkError } from '../link/link-error.ts';
 import { ReportError } from '../reports/report-error.ts';
 import { PinRejection } from '../session/pin-rejection.ts';
 import { SessionError } from '../session/session-error.ts';
+import { ShelterError } from '../shelter/shelter-error.ts';
 import type { ErrorResponse, LocalApiErrorCode, LocalApiOwnErrorCode } from './contracts.ts';
 
 export class LocalApiError extends Error {
@@ -61,6 +62,14 @@ const statusOf: Record<LocalApiErrorCode, ContentfulStatusCode> = {
   'request.not-found': 404,
   'message.not-pending': 404,
   'notice.not-found': 404,
+  'alert.not-active': 404,
+  'alert.store-failed': 503,
+  'shelter.journal-corrupt': 503,
+  'shelter.journal-write-failed': 503,
+  'shelter.journal-closed': 503,
+  'shelter.not-enrolled': 503,
+  'shelter.sync-refused': 502,
+  'shelter.card-unreadable': 422,
   internal: 500,
 };
 
@@ -86,8 +95,14 @@ export function renderError(error: unknown): RenderedError {
 
 function knownCode(error: unknown): LocalApiErrorCode | undefined {
   if (error instanceof LinkError) return error.code === 'link.inbox-write-failed' ? error.code : undefined;
-  const typed = [PinRejection, CardError, ApduError, SessionError, ReportError, LocalApiError].some(
-    (kind) => error instanceof kind,
-  );
+  const typed = [
+    PinRejection,
+    CardError,
+    ApduError,
+    SessionError,
+    ReportError,
+    ShelterError,
+    LocalApiError,
+  ].some((kind) => error instanceof kind);
   return typed ? (error as { code: LocalApiErrorCode }).code : undefined;
 }

@@ -2,14 +2,17 @@
 // has shown them.
 
 import { Hono } from 'hono';
+import { isAlertMessage } from '../alerts/alert-message.ts';
 import type { PushInbox } from '../link/push-inbox.ts';
 import type { MessageShownResponse, MessagesResponse } from './contracts.ts';
 import { LocalApiError } from './local-api-error.ts';
 
 export function messageRoutes(deps: { inbox: PushInbox }) {
   const { inbox } = deps;
+  // Disaster alerts have their own routes (alert-routes.ts).
+  const messages = () => inbox.pending().filter((m) => !isAlertMessage(m));
   return new Hono()
-    .get('/messages', (c) => c.json<MessagesResponse>({ messages: inbox.pending() }))
+    .get('/messages', (c) => c.json<MessagesResponse>({ messages: messages() }))
     .post('/messages/:seq/shown', async (c) => {
       const text = c.req.param('seq');
       const seq = Number(text);

@@ -3,6 +3,8 @@
 // backend/src/http/credentials.ts). Backend answers are reduced to SessionErrors and ReportErrors here, so the
 // flows and the local API never see HTTP.
 import type {
+  AlertResponse,
+  AlertResponseInput,
   ErrorBody,
   ErrorCode,
   LoginChallenge,
@@ -101,6 +103,11 @@ export class BackendClient implements ResidentBackend, ReportBackend {
       onStatus: (s) => (status = s),
     });
     return { receipt, created: status === 201 };
+  }
+
+  /** Device credential: a disaster alert was shown or answered on this box (alerts/alert-response-sender.ts). */
+  sendAlertResponse(record: AlertResponseInput): Promise<AlertResponse> {
+    return this.#call('POST', '/api/v1/alert-responses', { body: record });
   }
 
   notices(sessionToken: string): Promise<NoticeList> {

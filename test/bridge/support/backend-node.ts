@@ -31,6 +31,7 @@ import {
   type PushGateway,
   trustAnchorsFromDer,
 } from '@myna-tv/backend';
+import { createRecordingDispatcher, defaultAlertIngestSettings } from '../../../backend/src/alerts/index.ts';
 
 export type EnrolledDevice = Awaited<ReturnType<typeof enrolDevice>>;
 
@@ -104,6 +105,8 @@ export async function startBackendNode(): Promise<BackendNode> {
     getConnInfo,
     policy: defaultAppPolicy,
     reportError: (error) => void reported.push(error),
+    // Alert ingest is not what the bridge tests drive: stored alerts are delivered by the tests themselves.
+    alerts: { dispatcher: createRecordingDispatcher(), settings: defaultAlertIngestSettings },
   });
 
   return {

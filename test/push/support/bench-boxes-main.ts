@@ -6,7 +6,7 @@
 //   'connect-ws' { url, count };
 //   'reset' → forgets arrivals; 'expect' count → resolves once `count` messages arrived since the reset, with
 //   the first and last arrival times;
-//   'cpu' → CPU time of this process; 'close'.
+//   'sizes' → bytes per message since the reset (min, mean, max); 'cpu' → CPU time of this process; 'close'.
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 
@@ -16,10 +16,14 @@ const send = process.send.bind(process);
 const inFlight = 200;
 let closers: (() => void)[] = [];
 let arrivals = { count: 0, first: 0n, last: 0n };
+let bytes = { min: Number.POSITIVE_INFINITY, max: 0, total: 0 };
 let waiter: { count: number; resolve: (v: unknown) => void } | undefined;
 
-function arrived(): void {
+function arrived(size: number): void {
   const now = process.hrtime.bigint();
+  bytes.total += size;
+  if (size < bytes.min) bytes.min = size;
+  if (size > bytes.max) bytes.max = size;
   if (arrivals.count === 0) arrivals.first = now;
   arrivals.last = now;
   arrivals.count++;
@@ -55,7 +59,7 @@ const ops: Record<string, (request: unknown) => unknown> = {
         auth: { ...credentials[i], lastSeq: 0 },
       });
       socket.on('push:message', (message: { seq: number }) => {
-        arrived();
+        arrived(0);
         socket.emit('push:ack', { seq: message.seq });
       });
       return new Promise((resolve, reject) => {
@@ -81,7 +85,7 @@ const ops: Record<string, (request: unknown) => unknown> = {
           if (text.startsWith('42/stb,')) {
             const [event, message] = JSON.parse(text.slice(7)) as [string, { seq: number }];
             if (event !== 'push:message') return;
-            arrived();
+            arrived(text.length);
             ws.send(`42/stb,["push:ack",{"seq":${message.seq}}]`);
           } else if (text === '2') ws.send('3');
           else if (text.startsWith('0')) ws.send(`40/stb,${auth}`);
@@ -96,7 +100,7 @@ const ops: Record<string, (request: unknown) => unknown> = {
     const { url, count } = request as { url: string; count: number };
     return openAll(count, () => {
       const ws = new WebSocket(url, { perMessageDeflate: false });
-      ws.on('message', arrived);
+      ws.on('message', (data: Buffer) => arrived(data.length));
       return new Promise((resolve, reject) => {
         ws.once('open', () => resolve(() => ws.terminate()));
         ws.once('error', reject);
@@ -105,6 +109,7 @@ const ops: Record<string, (request: unknown) => unknown> = {
   },
   reset() {
     arrivals = { count: 0, first: 0n, last: 0n };
+    bytes = { min: Number.POSITIVE_INFINITY, max: 0, total: 0 };
     return { reset: true };
   },
   expect(count) {
@@ -116,6 +121,9 @@ const ops: Record<string, (request: unknown) => unknown> = {
         resolve({ count: arrivals.count, first: String(arrivals.first), last: String(arrivals.last) });
       }
     });
+  },
+  sizes() {
+    return { min: bytes.min, mean: arrivals.count ? bytes.total / arrivals.count : 0, max: bytes.max };
   },
   cpu() {
     const { user, system } = process.cpuUsage();

@@ -1,5 +1,7 @@
-// The benchmark's floor: a plain `ws` server that writes the same payload to every client, in a child
-// process. IPC as push-node-main.ts: ops 'broadcast' (payload text) and 'probe'.
+// The benchmark's floor: a plain `ws` server that writes the same payload to every client, or one personalised
+// payload to each, in a child process. IPC as push-node-main.ts: ops 'broadcast' (payload text),
+// 'prepare-payloads' (one payload per client, e.g. the households' rendered alert payloads), 'send-each' (the
+// envelope of the message) and 'probe'.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { WebSocketServer } from 'ws';
 
@@ -10,7 +12,24 @@ await new Promise((resolve) => server.once('listening', resolve));
 const loop = monitorEventLoopDelay({ resolution: 5 });
 loop.enable();
 
+let payloads: unknown[] = [];
+
 const ops: Record<string, (request: unknown) => unknown> = {
+  'prepare-payloads'(given) {
+    payloads = given as unknown[];
+    return { prepared: payloads.length };
+  },
+  /** Encodes and writes client i's payload in the message envelope, as the push node does per household. */
+  'send-each'(envelope) {
+    const startedAt = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
+    let i = 0;
+    for (const client of server.clients) {
+      client.send(JSON.stringify({ ...(envelope as object), payload: payloads[i++ % payloads.length] }));
+    }
+    const { user, system } = process.cpuUsage(cpu);
+    return { startedAt: String(startedAt), cpuMs: (user + system) / 1000 };
+  },
   broadcast(payload) {
     const startedAt = process.hrtime.bigint();
     for (const client of server.clients) client.send(payload as string);

@@ -1,6 +1,9 @@
 // The backend's wire types that the bridge contract names (push messages, 現況届 drafts and receipts, お知らせ),
 // for the TV app's typecheck: tsconfig maps `@myna-tv/backend` here, so the app sees those contracts and not
 // the whole backend (whose Node code does not typecheck against the DOM library). Types only.
+
+export type { AlertAnswer } from '../../../backend/src/alert-tallies/contracts.ts';
+export type { CardCheckResult, ShelterEvent } from '../../../backend/src/checkins/contracts.ts';
 export type { Notice } from '../../../backend/src/mailbox/contracts.ts';
 export type { PushMessage } from '../../../backend/src/push/contracts.ts';
 export type {

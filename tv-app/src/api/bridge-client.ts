@@ -1,6 +1,11 @@
 // Every call the TV app makes to the bridge's localhost API (contract: @myna-tv/stb-bridge/contracts), and the
 // mapping of its wire data to what the screens show. Pages never see a wire field or an error code.
+
 import {
+  type ActiveAlert,
+  type AlertAnswer,
+  type AlertAnswerRequest,
+  type AlertsResponse,
   type BridgeEvent,
   type BridgeEventType,
   type CardState,
@@ -20,8 +25,27 @@ import {
   type StatusReportReceipt,
   type TriesResponse,
 } from '@myna-tv/stb-bridge/contracts';
+import { compassLabels } from '../../../disaster/src/targeting/compass.ts';
 
-export type { PinKind, RemoteKey };
+export type { AlertAnswer, PinKind, RemoteKey };
+
+/** A disaster alert (kind issue: to answer) or notice (lift, cancel) as the overlay shows it, in Japanese. */
+export interface AlertView {
+  seq: number;
+  thread: string;
+  kind: 'issue' | 'lift' | 'cancel';
+  exercise: boolean;
+  level: number | null;
+  /** The household supports someone in the area (the text says whom). */
+  supporter: boolean;
+  title: string;
+  action: string;
+  place: string | null;
+  shelter: { name: string; distanceMetres: number; direction: string; directionLabel: string } | null;
+  /** Epoch milliseconds: off the screen then. */
+  expiresAt: number;
+  shown: boolean;
+}
 
 /** What the screens need to know about the reader and the card. */
 export type CardView = 'offline' | 'no-reader' | 'absent' | 'checking' | 'my-number-card' | 'other-card';
@@ -105,6 +129,10 @@ export interface BridgeListener {
   remoteKey(key: RemoteKey): void;
   /** A report that waited on the box got its receipt. */
   reportReceived(receipt: ReportReceipt): void;
+  /** A disaster alert or notice to show now. */
+  alert?(alert: AlertView): void;
+  /** The event stream (re)opened: what was missed while it was down is to be asked for again. */
+  streamOpened?(): void;
 }
 
 // Exhaustive over the contract's codes: a new code fails the typecheck until it is given a meaning here.
@@ -135,6 +163,15 @@ const problemOfCode: Record<LocalApiErrorCode, Meaning> = {
   'report.outbox-write-failed': 'failed',
   'report.not-found': 'failed',
   'notice.not-found': 'failed',
+  'alert.not-active': 'failed',
+  'alert.store-failed': 'failed',
+  // Shelter-terminal codes: that mode has its own staff page, not the TV app.
+  'shelter.card-unreadable': 'failed',
+  'shelter.journal-closed': 'failed',
+  'shelter.journal-corrupt': 'failed',
+  'shelter.journal-write-failed': 'failed',
+  'shelter.not-enrolled': 'failed',
+  'shelter.sync-refused': 'failed',
   'card.closed': 'failed',
   'card.pin-required': 'failed',
   'card.bad-input': 'failed',
@@ -229,12 +266,14 @@ export class BridgeClient {
       'report:received': (event) => listener.reportReceived(receiptOf(event.receipt)),
       // The list shows a refused report next time it opens.
       'report:failed': () => {},
+      'alert:received': (event) => listener.alert?.(alertViewOf(event.alert)),
     };
     for (const [type, handle] of Object.entries(handlers)) {
       source.addEventListener(type, (message) => {
         (handle as (event: BridgeEvent) => void)(JSON.parse((message as MessageEvent<string>).data));
       });
     }
+    source.onopen = () => listener.streamOpened?.();
     source.onerror = () => {
       if (source.readyState !== EventSource.OPEN) listener.card('offline');
     };
@@ -328,6 +367,26 @@ export class BridgeClient {
     return answer.status >= 200 && answer.status < 300;
   }
 
+  /** The alerts and notices to show now (null: the bridge could not be asked). */
+  async alerts(): Promise<AlertView[] | null> {
+    const answer = await this.call('GET', '/alerts');
+    if (answer.status !== 200) return null;
+    return (answer.body as AlertsResponse).alerts.map(alertViewOf);
+  }
+
+  /** Tells the bridge the alert is on screen (it reports that to the municipality). */
+  async alertShown(seq: number): Promise<boolean> {
+    const answer = await this.call('POST', `/alerts/${seq}/shown`);
+    return answer.status === 200;
+  }
+
+  /** The viewer's answer; true once the bridge has it on disk (it sends it on to the municipality). */
+  async answerAlert(seq: number, answer: AlertAnswer): Promise<boolean> {
+    const request: AlertAnswerRequest = { answer };
+    const result = await this.call('POST', `/alerts/${seq}/answer`, request);
+    return result.status === 200;
+  }
+
   private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Answer> {
     try {
       const response = await this.fetchFn(`${this.baseUrl}${path}`, {
@@ -342,6 +401,32 @@ export class BridgeClient {
       return { status: 0, body: { error: { code: 'session.backend-unavailable', message: 'unreachable' } } };
     }
   }
+}
+
+export function alertViewOf(wire: ActiveAlert): AlertView {
+  const { payload } = wire;
+  const shelter = payload.shelter;
+  return {
+    seq: wire.seq,
+    thread: payload.thread,
+    kind: payload.kind,
+    exercise: payload.status === 'Exercise',
+    level: payload.level,
+    supporter: payload.role === 'supporter',
+    title: payload.ja.title,
+    action: payload.ja.action,
+    place: payload.ja.place,
+    shelter: shelter
+      ? {
+          name: shelter.name,
+          distanceMetres: shelter.distanceMetres,
+          direction: shelter.direction,
+          directionLabel: compassLabels.ja[shelter.direction],
+        }
+      : null,
+    expiresAt: Date.parse(wire.expiresAt),
+    shown: wire.shownAt !== null,
+  };
 }
 
 function receiptOf(wire: StatusReportReceipt): ReportReceipt {

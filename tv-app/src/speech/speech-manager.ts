@@ -39,6 +39,12 @@ export class SpeechManager {
     this.queue(text);
   }
 
+  /** Cuts in with something urgent (a disaster alert), leaving what the screen says on repeat unchanged. */
+  interrupt(...texts: string[]): void {
+    this.engine.cancel();
+    for (const text of texts) this.queue(text);
+  }
+
   /** Says the current screen again, ending with the item that has focus now. */
   repeat(): void {
     this.engine.cancel();

@@ -3,6 +3,7 @@
 // effects of a destroyed component that read a global reactive object (they go on running, and throw). So
 // each component copies the fields it shows into its own state (`followUi` in `init`) and lets go in
 // `destroy` (`unfollowUi`).
+import type { AlertScreen } from '../alerts/alert-view.ts';
 import type { CardView } from '../api/bridge-client.ts';
 import type { TextSize } from '../theme/tokens.ts';
 
@@ -18,6 +19,8 @@ export interface UiState {
   dialogBody: string;
   dialogChoices: string[];
   dialogFocus: number;
+  /** The disaster alert overlay on show over every screen, or null (alerts/alert-manager.ts). */
+  alert: AlertScreen | null;
 }
 
 const state: UiState = {
@@ -30,6 +33,7 @@ const state: UiState = {
   dialogBody: '',
   dialogChoices: [],
   dialogFocus: 0,
+  alert: null,
 };
 
 export const ui: Readonly<UiState> = state;

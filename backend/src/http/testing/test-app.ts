@@ -5,6 +5,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureFirstAdmin } from '../../accounts/index.ts';
+import {
+  type AlertDispatcher,
+  type AlertIngestSettings,
+  createRecordingDispatcher,
+  type DispatchCall,
+  defaultAlertIngestSettings,
+} from '../../alerts/index.ts';
 import { type App, type AppPolicy, createApp, defaultAppPolicy } from '../../app.ts';
 import { createFieldCipher } from '../../crypto/index.ts';
 import { createPgliteDatabase, type Database, migrate } from '../../db/index.ts';
@@ -35,6 +42,8 @@ export interface TestApp {
   disconnected: string[];
   /** Errors the app reported as internal. */
   reported: unknown[];
+  /** What alert ingest asked the dispatcher (when the test gave none of its own). */
+  dispatched: DispatchCall[];
   close(): Promise<void>;
 }
 
@@ -47,6 +56,8 @@ export interface TestAppOptions {
   /** The development PKI the card verifiers trust; without it they trust nothing. */
   pki?: TestPki;
   policy?: Partial<AppPolicy>;
+  /** Alert ingest: a dispatcher (default: one that records) and settings (default: no signing required). */
+  alerts?: { dispatcher?: AlertDispatcher; settings?: Partial<AlertIngestSettings> };
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -65,6 +76,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const login = new LoginVerifier({ certificates, challenges: createPgChallengeStore(db), now: clock });
   const disconnected: string[] = [];
   const reported: unknown[] = [];
+  const recording = createRecordingDispatcher();
   const app = createApp({
     db,
     cipher: createFieldCipher(keys),
@@ -76,6 +88,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     getConnInfo: (c) => ({ remote: { address: c.req.header('x-test-address') ?? '192.0.2.10' } }),
     policy: { ...defaultAppPolicy, ...options.policy },
     reportError: (error) => void reported.push(error),
+    alerts: {
+      dispatcher: options.alerts?.dispatcher ?? recording,
+      settings: { ...defaultAlertIngestSettings, ...options.alerts?.settings },
+    },
   });
   return {
     app,
@@ -83,6 +99,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     clock,
     disconnected,
     reported,
+    dispatched: recording.calls,
     async close() {
       if (dir === undefined) return;
       await db.close();

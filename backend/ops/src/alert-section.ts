@@ -1,0 +1,34 @@
+// The 避難情報 section's pages by hash: `#/alerts` the list, `#/alerts/new` the compose form,
+// `#/alerts/<id>` one alert.
+import { listAlerts } from './alert-api.ts';
+import { composeView } from './alert-compose-view.ts';
+import { alertDetailView } from './alert-detail-view.ts';
+import { alertListView } from './alert-list-view.ts';
+import { el, show } from './dom.ts';
+import { OperatorApiError } from './operator-api.ts';
+
+export function alertSection(options: {
+  token: string;
+  localGovernmentCode: string | null;
+  /** What follows `#/alerts/` in the hash ('' for the list). */
+  path: string;
+}): HTMLElement {
+  if (options.path === 'new') return composeView(options);
+  if (options.path !== '') return alertDetailView(options.token, options.path);
+  const body = el('div', { 'aria-busy': 'true' }, '読み込んでいます…');
+  listAlerts(options.token)
+    .then(
+      (alerts) => show(body, alertListView(alerts)),
+      (error: unknown) =>
+        show(
+          body,
+          el(
+            'p',
+            { class: 'error', role: 'alert' },
+            `読み込めませんでした（${error instanceof OperatorApiError ? error.code : 'error'}）。`,
+          ),
+        ),
+    )
+    .finally(() => body.removeAttribute('aria-busy'));
+  return body;
+}

@@ -1,0 +1,87 @@
+// alert_recipients (migration 0008): the households one alert's push message is for and how, written in one
+// statement (arrays unnested: 100,000 rows in one round trip) and read back by nodes that render the alert
+// without having targeted it.
+import type { AlertPayload, HouseholdIndex } from '@myna-tv/disaster';
+import type { Queryable } from '../db/index.ts';
+
+export interface AlertRecipient {
+  householdId: string;
+  role: AlertPayload['role'];
+  kind: AlertPayload['kind'];
+  priority: boolean;
+  shelterId: string | null;
+}
+
+export async function insertRecipients(
+  db: Queryable,
+  alertId: string,
+  recipients: readonly AlertRecipient[],
+  index: HouseholdIndex,
+): Promise<void> {
+  if (recipients.length === 0) return;
+  const columns = {
+    household: [] as string[],
+    role: [] as string[],
+    kind: [] as string[],
+    priority: [] as boolean[],
+    shelter: [] as (string | null)[],
+    lgc: [] as string[],
+    machiaza: [] as (string | null)[],
+  };
+  for (const recipient of recipients) {
+    const position = index.positionById.get(recipient.householdId);
+    const household = position === undefined ? undefined : index.households[position];
+    if (household === undefined) throw new Error(`recipient ${recipient.householdId} is not in the index`);
+    columns.household.push(recipient.householdId);
+    columns.role.push(recipient.role);
+    columns.kind.push(recipient.kind);
+    columns.priority.push(recipient.priority);
+    columns.shelter.push(recipient.shelterId);
+    columns.lgc.push(household.localGovernmentCode);
+    columns.machiaza.push(household.machiazaId === null ? null : household.machiazaId.slice(-7));
+  }
+  await db.query(
+    `INSERT INTO alert_recipients (alert_id, household_id, role, kind, priority, shelter_id, local_government_code,
+       machiaza_id)
+     SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::boolean[], $6::text[], $7::text[], $8::text[])`,
+    [
+      alertId,
+      columns.household,
+      columns.role,
+      columns.kind,
+      columns.priority,
+      columns.shelter,
+      columns.lgc,
+      columns.machiaza,
+    ],
+  );
+}
+
+export async function readRecipients(db: Queryable, alertId: string): Promise<AlertRecipient[]> {
+  const rows = await db.query<{
+    household_id: string;
+    role: AlertRecipient['role'];
+    kind: AlertRecipient['kind'];
+    priority: boolean;
+    shelter_id: string | null;
+  }>('SELECT household_id, role, kind, priority, shelter_id FROM alert_recipients WHERE alert_id = $1', [
+    alertId,
+  ]);
+  return rows.map((row) => ({
+    householdId: row.household_id,
+    role: row.role,
+    kind: row.kind,
+    priority: row.priority,
+    shelterId: row.shelter_id,
+  }));
+}
+
+/** Households of the given alerts' messages that were told of an order (issue or lift), once each. */
+export async function householdsAlerted(db: Queryable, alertIds: readonly string[]): Promise<Set<string>> {
+  if (alertIds.length === 0) return new Set();
+  const rows = await db.query<{ household_id: string }>(
+    `SELECT DISTINCT household_id FROM alert_recipients WHERE alert_id = ANY($1::uuid[]) AND kind <> 'cancel'`,
+    [alertIds],
+  );
+  return new Set(rows.map((row) => row.household_id));
+}

@@ -1,0 +1,125 @@
+// Sends the viewer's alert responses from the outbox to the backend: at once when one is recorded, again with
+// back-off while the backend cannot be reached, and at once when the push link reconnects or the bridge starts.
+// The backend's route is idempotent (first shownAt kept, newest answer wins), so sending again after a lost
+// answer is harmless; a response leaves the outbox only once the backend accepted it, or refused it for good.
+import { EventEmitter } from 'node:events';
+import type { AlertResponseInput } from '@myna-tv/backend';
+import { type BackoffOptions, backoffDelay } from '../link/backoff.ts';
+import { isSessionError } from '../session/session-error.ts';
+import type { AlertResponseOutbox, AlertResponseRecord } from './alert-response-outbox.ts';
+
+/** The backend as the sender needs it (BackendClient over HTTP). */
+export interface AlertResponseBackend {
+  sendAlertResponse(record: AlertResponseInput): Promise<unknown>;
+}
+
+export interface AlertResponseSenderEvents {
+  sent: [AlertResponseRecord];
+  /** Refused for good (e.g. `alert.not-found`): dropped, as sending it again changes nothing. */
+  dropped: [AlertResponseRecord, error: unknown];
+  /** A pass stopped at an unreachable backend; the next starts after `delayMs` (or on `trigger`). */
+  deferred: [error: unknown, delayMs: number];
+  'store-failed': [error: unknown];
+}
+
+export interface AlertResponseSenderOptions {
+  outbox: AlertResponseOutbox;
+  backend: AlertResponseBackend;
+  /** Default 1 s doubling up to 60 s: answers matter while the alert is on. */
+  backoff?: BackoffOptions;
+  random?: () => number;
+}
+
+/**
+ * Times an alert the backend does not know is tried before it is dropped: the box may report "shown" a moment
+ * before the backend has written down which push message carried the alert.
+ */
+const notFoundTries = 5;
+
+export class AlertResponseSender extends EventEmitter<AlertResponseSenderEvents> {
+  readonly #options: AlertResponseSenderOptions;
+  readonly #notFound = new Map<number, number>();
+  #pass: Promise<void> | undefined;
+  #again = false;
+  #timer: NodeJS.Timeout | undefined;
+  #failures = 0;
+  #closed = false;
+
+  constructor(options: AlertResponseSenderOptions) {
+    super();
+    this.#options = options;
+  }
+
+  /** Sends every waiting response now. */
+  trigger(): void {
+    if (this.#closed) return;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#pass) {
+      this.#again = true;
+      return;
+    }
+    this.#pass = this.#run().finally(() => {
+      this.#pass = undefined;
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    clearTimeout(this.#timer);
+    await this.#pass;
+  }
+
+  async #run(): Promise<void> {
+    do {
+      this.#again = false;
+      const blocked = await this.#sendPending();
+      if (blocked === undefined) this.#failures = 0;
+      else if (!this.#again) this.#defer(blocked);
+    } while (this.#again && !this.#closed);
+  }
+
+  async #sendPending(): Promise<unknown> {
+    const { outbox, backend } = this.#options;
+    for (const { record, revision } of outbox.pending()) {
+      if (this.#closed) return undefined;
+      try {
+        await backend.sendAlertResponse(record);
+        this.emit('sent', record);
+      } catch (error) {
+        if (isTransient(error) || this.#unknownYet(record.seq, error)) return error;
+        this.emit('dropped', record, error);
+      }
+      this.#notFound.delete(record.seq);
+      await outbox.remove(record.seq, revision).catch((error: unknown) => this.emit('store-failed', error));
+    }
+    return undefined;
+  }
+
+  #unknownYet(seq: number, error: unknown): boolean {
+    if (!isSessionError(error) || error.backendCode !== 'alert.not-found') return false;
+    const tries = (this.#notFound.get(seq) ?? 0) + 1;
+    this.#notFound.set(seq, tries);
+    return tries < notFoundTries;
+  }
+
+  #defer(error: unknown): void {
+    if (this.#closed || this.#timer) return;
+    const delay = backoffDelay(
+      this.#failures++,
+      this.#options.backoff ?? { initialMs: 1000, maxMs: 60_000 },
+      this.#options.random,
+    );
+    this.#timer = setTimeout(() => this.trigger(), delay);
+    this.#timer.unref();
+    this.emit('deferred', error, delay);
+  }
+}
+
+/** Worth sending again: the backend could not be reached or answer now, or refused this box for now. */
+function isTransient(error: unknown): boolean {
+  if (isSessionError(error)) {
+    return error.code === 'session.backend-unavailable' || error.code === 'session.device-refused';
+  }
+  return true;
+}

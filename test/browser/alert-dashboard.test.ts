@@ -1,0 +1,142 @@
+// The dashboard's alert pages in Chromium against a real backend (startBackend on a free port, PGlite in a
+// temp folder, the dashboard built by esbuild, the demo town seeded): municipality staff send an exercise
+// alert from the form, find it in the list, open its map, and a box's answer through
+// POST /api/v1/alert-responses changes the count on screen. Screenshot in test/artifacts/alert-dashboard/.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type AlertDetail,
+  type AlertResponse,
+  createFieldCipher,
+  type DemoBoxKeeper,
+  loadConfig,
+  loadFieldKeys,
+  seedDemo,
+} from '@myna-tv/backend';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOpsDashboard } from '../../backend/ops/build-ops.ts';
+import { type Backend, startBackend } from '../../backend/src/server/index.ts';
+import { type Chromium, launchChromium } from './support/chromium.ts';
+
+const artifactDir = join(import.meta.dirname, '..', 'artifacts', 'alert-dashboard');
+const headline = '【訓練】美波町 洪水 避難指示（ダッシュボード試験）';
+
+describe('alert dashboard', () => {
+  let dir: string;
+  let backend: Backend;
+  let browser: Chromium;
+  let page: Page;
+  /** Device credentials of the demo card holders' boxes, as `Authorization` values. */
+  const boxes: string[] = [];
+  let alertId: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'myna-alert-dashboard-'));
+    await mkdir(artifactDir, { recursive: true });
+    const config = loadConfig({
+      DATA_DIR: join(dir, 'data'),
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      OPS_APP_DIR: await buildOpsDashboard({ outDir: join(dir, 'ops') }),
+    });
+    backend = await startBackend({ config });
+    const keeper: DemoBoxKeeper = {
+      has: async () => false,
+      keep: async (_holder, box) => void boxes.push(`Device ${box.deviceId}.${box.secret}`),
+    };
+    await seedDemo(backend.db, {
+      cipher: createFieldCipher(await loadFieldKeys(config)),
+      now: new Date(),
+      householdCount: 30,
+      boxes: keeper,
+    });
+    browser = await launchChromium();
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await backend?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** Pixels of the map's canvas in the colour of a household state (alert-labels.ts): the points drawn. */
+  const mapPixels = (rgb: [number, number, number]) =>
+    page.evaluate<number>(`(() => {
+      const canvas = document.querySelector('.alert-map canvas');
+      if (!canvas) return 0;
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4)
+        if (Math.abs(data[i] - ${rgb[0]}) + Math.abs(data[i + 1] - ${rgb[1]}) + Math.abs(data[i + 2] - ${rgb[2]}) < 12) n++;
+      return n;
+    })()`);
+  const notReached: [number, number, number] = [0x8c, 0x8c, 0x8c];
+  const needHelp: [number, number, number] = [0xd7, 0x19, 0x1c];
+
+  /** The number a count shows on the alert's page. */
+  const shownCount = async (key: string) =>
+    Number(await page.locator(`.counts [data-count="${key}"] dd`).textContent());
+
+  it('sends an exercise alert from the form and lists it with its 訓練 mark', async () => {
+    await page.goto(`${backend.url}/ops/`);
+    await page.getByLabel('ログイン名').fill('demo-town');
+    await page.getByLabel('パスワード').fill('minami-demo-2026');
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByRole('link', { name: '避難情報' }).click();
+    await page.getByRole('link', { name: '訓練・試験の避難情報を作成' }).click();
+    await page.getByLabel('見出し').fill(headline);
+    await page.getByLabel('とるべき行動（任意）').fill('訓練です。近くの避難所へ移動してください。');
+    // The municipality is filled in from the account: 美波町.
+    expect(await page.getByLabel('地方公共団体コード（6桁）').inputValue()).toBe('363871');
+    await page.getByRole('button', { name: '送信する' }).click();
+    await page.waitForURL(/#\/alerts\/[0-9a-f-]{36}$/);
+    alertId = page.url().split('/').pop() ?? '';
+
+    await page.getByRole('link', { name: '← 一覧に戻る' }).click();
+    const row = page.locator(`tr[data-alert="${alertId}"]`);
+    await row.waitFor();
+    expect(await row.locator('.drill-badge').textContent()).toBe('訓練');
+    expect(await row.locator('.level-badge').textContent()).toBe('警戒レベル4');
+    expect(await row.getByRole('link').textContent()).toBe(headline);
+  });
+
+  it('opens the map: the area, the households and the shelters, with the counts', async () => {
+    await page.locator(`tr[data-alert="${alertId}"]`).getByRole('link').click();
+    await page.getByRole('heading', { name: headline }).waitFor();
+    await expect.poll(() => shownCount('targeted'), { timeout: 15_000 }).toBeGreaterThan(0);
+    // Shelters are markers with their assigned households; households are drawn on the map's canvas.
+    await page.locator('.shelter-marker').first().waitFor();
+    await expect.poll(() => mapPixels(notReached), { timeout: 10_000 }).toBeGreaterThan(100);
+    expect(await mapPixels(needHelp)).toBe(0);
+    expect(await page.getByRole('table').filter({ hasText: '避難所別' }).count()).toBe(1);
+    await page.screenshot({ path: join(artifactDir, 'alert-map.png'), fullPage: true });
+  });
+
+  it("counts a box's answer on screen within a poll", async () => {
+    const token = await page.evaluate<string | null>("sessionStorage.getItem('myna-tv-ops-session')");
+    const detail = (await (
+      await fetch(`${backend.url}/api/v1/ops/alerts/${alertId}`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as AlertDetail;
+    const seq = detail.alert.pushSeq;
+    expect(seq).not.toBeNull();
+    const before = await shownCount('answered');
+    const needHelpBefore = await shownCount('needHelp');
+    const answered = await fetch(`${backend.url}/api/v1/alert-responses`, {
+      method: 'POST',
+      headers: { authorization: boxes[0] ?? '', 'content-type': 'application/json' },
+      body: JSON.stringify({ seq, shownAt: new Date().toISOString(), answer: 'need-help' }),
+    });
+    expect(answered.status).toBe(200);
+    expect(((await answered.json()) as AlertResponse).answer).toBe('need-help');
+    await expect.poll(() => shownCount('answered'), { timeout: 10_000 }).toBe(before + 1);
+    expect(await shownCount('needHelp')).toBe(needHelpBefore + 1);
+    // The map's points are redrawn less often (alert-detail-view.ts: every 10 s).
+    await expect.poll(() => mapPixels(needHelp), { timeout: 15_000 }).toBeGreaterThan(20);
+    await page.screenshot({ path: join(artifactDir, 'alert-answered.png'), fullPage: true });
+  });
+});

@@ -1,0 +1,159 @@
+// The disaster alert over whatever is on (alerts/alert-manager.ts drives it through the app state): the
+// screen dimmed, a panel in the 警戒レベル colour framed in white, the header and 訓練 badge, the title, what to
+// do, the place with an arrow pointing its way (north up), and the four answers in the remote's colours. Every
+// position and size comes worked out from alert-view.ts.
+import Blits from '@lightningjs/blits';
+import type { AlertScreen, AnswerTile } from './alert-view.ts';
+import { PANEL } from './alert-view.ts';
+
+const empty: AlertScreen = {
+  id: '',
+  seq: 0,
+  phase: 'alert',
+  level: null,
+  color: '#000000',
+  textColor: '#ffffff',
+  header: '',
+  badge: '',
+  title: '',
+  action: '',
+  place: '',
+  hint: '',
+  arrow: -1,
+  direction: '',
+  answers: [],
+  layout: {
+    titleSize: 48,
+    bodySize: 48,
+    smallSize: 48,
+    titleY: 0,
+    actionY: 0,
+    placeY: 0,
+    placeWidth: 100,
+    answersY: 0,
+    tileH: 0,
+    hintY: 0,
+    panelY: 0,
+    panelH: 0,
+    titleLines: 1,
+    actionLines: 1,
+    placeLines: 1,
+  },
+};
+
+const noTile: AnswerTile = {
+  key: 'red',
+  name: '',
+  label: '',
+  color: '#000000',
+  x: 0,
+  y: 0,
+  w: 0,
+  h: 0,
+  labelSize: 48,
+  nameSize: 48,
+  nameY: 0,
+  labelY: 0,
+};
+
+function tileOf(screen: unknown, index: number): AnswerTile {
+  return (screen as AlertScreen | null)?.answers[index] ?? noTile;
+}
+
+export default Blits.Component('AlertOverlay', {
+  template: `
+    <Element w="1920" h="1080" color="#000000e0"
+      :inspector-data="{role: 'alert', id: $s.id, phase: $s.phase, level: String($s.level), color: $s.color}">
+      <Element :x="$panel.x - 8" :y="$s.layout.panelY - 8" :w="$panel.w + 16" :h="$s.layout.panelH + 16"
+        color="#ffffff">
+        <Element x="8" y="8" :w="$panel.w" :h="$s.layout.panelH" :color="$s.color">
+          <Text :content="$s.header" :size="$s.layout.smallSize" :color="$s.textColor" :x="$panel.padding"
+            :y="$panel.padding" maxlines="1" />
+          <Element :show="$s.badge !== ''" :x="$panel.w - $panel.padding - 300" :y="$panel.padding - 12" w="300"
+            :h="$s.layout.smallSize * 1.5" color="#ffd400" inspector-data="{role: 'alert-exercise'}">
+            <Text :content="$s.badge" :size="$s.layout.smallSize" color="#000000" x="0" w="300" maxwidth="300"
+              align="center" y="12" />
+          </Element>
+          <Text :content="$s.title" :size="$s.layout.titleSize" :color="$s.textColor" :x="$panel.padding"
+            :y="$panel.padding + $s.layout.titleY" :maxwidth="$panel.w - 2 * $panel.padding"
+            :lineheight="$s.layout.titleSize * 1.2" :maxlines="$s.layout.titleLines" />
+          <Text :content="$s.action" :size="$s.layout.bodySize" :color="$s.textColor" :x="$panel.padding"
+            :y="$panel.padding + $s.layout.actionY" :maxwidth="$panel.w - 2 * $panel.padding"
+            :lineheight="$s.layout.bodySize * 1.4" :maxlines="$s.layout.actionLines" />
+          <Text :show="$s.place !== ''" :content="$s.place" :size="$s.layout.bodySize" :color="$s.textColor"
+            :x="$panel.padding" :y="$panel.padding + $s.layout.placeY" :maxwidth="$s.layout.placeWidth"
+            :lineheight="$s.layout.bodySize * 1.4" :maxlines="$s.layout.placeLines" />
+          <Element :show="$s.arrow >= 0" :x="$panel.w - $panel.padding - 220" :y="$panel.padding + $s.layout.placeY"
+            w="220" h="220" color="#000000" inspector-data="{role: 'alert-direction'}">
+            <Element x="40" y="4" w="140" h="140" pivot="0.5" :rotation="$s.arrow">
+              <Text content="↑" size="130" color="#ffffff" x="0" y="0" w="140" maxwidth="140" align="center" />
+            </Element>
+            <Text :content="$s.direction" size="48" color="#ffffff" x="0" y="156" w="220" maxwidth="220"
+              align="center" />
+          </Element>
+          <Element :show="$a0.w > 0" :x="$a0.x" :y="$a0.y" :w="$a0.w" :h="$a0.h" :color="$a0.color"
+            :inspector-data="{role: 'alert-answer', key: $a0.key, label: $a0.label}">
+            <Element x="10" y="10" :w="$a0.w - 20" :h="$a0.h - 20" color="#000000">
+              <Text :content="$a0.name" :size="$a0.nameSize" color="#ffffff" x="0" :y="$a0.nameY"
+                :maxwidth="$a0.w - 20" align="center" />
+              <Text :content="$a0.label" :size="$a0.labelSize" color="#ffffff" x="0" :y="$a0.labelY"
+                :maxwidth="$a0.w - 20" align="center" maxlines="1" />
+            </Element>
+          </Element>
+          <Element :show="$a1.w > 0" :x="$a1.x" :y="$a1.y" :w="$a1.w" :h="$a1.h" :color="$a1.color"
+            :inspector-data="{role: 'alert-answer', key: $a1.key, label: $a1.label}">
+            <Element x="10" y="10" :w="$a1.w - 20" :h="$a1.h - 20" color="#000000">
+              <Text :content="$a1.name" :size="$a1.nameSize" color="#ffffff" x="0" :y="$a1.nameY"
+                :maxwidth="$a1.w - 20" align="center" />
+              <Text :content="$a1.label" :size="$a1.labelSize" color="#ffffff" x="0" :y="$a1.labelY"
+                :maxwidth="$a1.w - 20" align="center" maxlines="1" />
+            </Element>
+          </Element>
+          <Element :show="$a2.w > 0" :x="$a2.x" :y="$a2.y" :w="$a2.w" :h="$a2.h" :color="$a2.color"
+            :inspector-data="{role: 'alert-answer', key: $a2.key, label: $a2.label}">
+            <Element x="10" y="10" :w="$a2.w - 20" :h="$a2.h - 20" color="#000000">
+              <Text :content="$a2.name" :size="$a2.nameSize" color="#ffffff" x="0" :y="$a2.nameY"
+                :maxwidth="$a2.w - 20" align="center" />
+              <Text :content="$a2.label" :size="$a2.labelSize" color="#ffffff" x="0" :y="$a2.labelY"
+                :maxwidth="$a2.w - 20" align="center" maxlines="1" />
+            </Element>
+          </Element>
+          <Element :show="$a3.w > 0" :x="$a3.x" :y="$a3.y" :w="$a3.w" :h="$a3.h" :color="$a3.color"
+            :inspector-data="{role: 'alert-answer', key: $a3.key, label: $a3.label}">
+            <Element x="10" y="10" :w="$a3.w - 20" :h="$a3.h - 20" color="#000000">
+              <Text :content="$a3.name" :size="$a3.nameSize" color="#ffffff" x="0" :y="$a3.nameY"
+                :maxwidth="$a3.w - 20" align="center" />
+              <Text :content="$a3.label" :size="$a3.labelSize" color="#ffffff" x="0" :y="$a3.labelY"
+                :maxwidth="$a3.w - 20" align="center" maxlines="1" />
+            </Element>
+          </Element>
+          <Text :show="$s.hint !== ''" :content="$s.hint" :size="$s.layout.smallSize" :color="$s.textColor"
+            :x="$panel.padding" :y="$panel.padding + $s.layout.hintY" :maxwidth="$panel.w - 2 * $panel.padding"
+            maxlines="1" />
+        </Element>
+      </Element>
+    </Element>
+  `,
+  props: ['screen'],
+  computed: {
+    s() {
+      return (this.screen as AlertScreen | null) ?? empty;
+    },
+    panel() {
+      return PANEL;
+    },
+    // The four answers as four fixed tiles: a `:for` over a list inside the prop did not render in Blits 1.27.
+    a0() {
+      return tileOf(this.screen, 0);
+    },
+    a1() {
+      return tileOf(this.screen, 1);
+    },
+    a2() {
+      return tileOf(this.screen, 2);
+    },
+    a3() {
+      return tileOf(this.screen, 3);
+    },
+  },
+});
