@@ -10,10 +10,12 @@ import { alertRoutes } from './alerts/alert-routes.ts';
 import type { AlertDispatcher, AlertIngestSettings } from './alerts/index.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { checkinRoutes } from './checkins/checkin-routes.ts';
+import { shelterViewRoutes } from './checkins/shelter-view-routes.ts';
 import type { FieldCipher } from './crypto/index.ts';
 import type { Database } from './db/index.ts';
 import { deviceRoutes } from './devices/device-routes.ts';
 import type { DeviceDisconnector } from './devices/index.ts';
+import { healthRecordRoutes } from './health/health-routes.ts';
 import {
   authenticate,
   createRouter,
@@ -110,8 +112,19 @@ export function createApp(deps: AppDeps) {
       }),
     )
     .route('/', mailboxRoutes({ db, cipher: deps.cipher, clock }))
+    .route(
+      '/',
+      healthRecordRoutes({
+        db,
+        cipher: deps.cipher,
+        blindIndex: deps.blindIndex,
+        certificates: deps.jpki.certificates,
+        clock,
+      }),
+    )
     .route('/', auditRoutes({ db, clock }))
     .route('/', checkinRoutes({ db, cipher: deps.cipher, clock }))
+    .route('/', shelterViewRoutes({ db, cipher: deps.cipher, clock }))
     .route('/', alertRoutes({ db, clock, ...deps.alerts }))
     .route('/', alertTallyRoutes({ db, cipher: deps.cipher, clock }));
 

@@ -29,6 +29,7 @@ import { BackendClient } from './session/backend-client.ts';
 import { CardAccess } from './session/card-access.ts';
 import { CardWatcher } from './session/card-watcher.ts';
 import { ResidentSession } from './session/resident-session.ts';
+import { startShelterTerminal } from './shelter/start-shelter-terminal.ts';
 import { loadVirtualCard } from './virtual-card/load-virtual-card.ts';
 
 /** Key presses of a remote, as the HID remote reader raises them on `keys`. */
@@ -80,6 +81,8 @@ async function openCardReader(config: BridgeConfig): Promise<OpenedReader> {
 }
 
 export async function startBridge(options: StartBridgeOptions): Promise<RunningBridge> {
+  // A shelter check-in terminal is composed on its own (no device credential, push link or session).
+  if (options.mode === 'shelter') return startShelterTerminal(options, openCardReader);
   const logger = options.logger ?? silentLogger;
   const cleanups: (() => Promise<void> | void)[] = [];
   const close = async () => {

@@ -1,12 +1,12 @@
-// Disaster alerts through the real bridge against a real backend node (push gateway, alert tables and
-// POST /api/v1/alert-responses), with a relay in between that can cut the backend off: an alert arrives on
+// Disaster alerts through the real bridge against a real backend node (alert ingest and delivery, push gateway,
+// POST /api/v1/alert-responses), with a relay in between that can cut the backend off. Every alert is a CAP
+// message posted to POST /api/v1/alerts by the town's alert publisher: an alert arrives on
 // /events and GET /alerts, is reported shown and answered to the backend; a Test alert never reaches the TV
 // app; an update replaces, a cancel ends with a notice; an answer given while the backend is unreachable is
 // kept on disk, survives a restart, and reaches the backend once it is back.
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AlertPayload } from '@myna-tv/disaster';
 import {
   type BridgeEvent,
   createJsonLogger,
@@ -17,15 +17,15 @@ import {
   writeDeviceCredential,
 } from '@myna-tv/stb-bridge';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { alertPayload } from '../../stb-bridge/src/alerts/testing/alert-fixtures.ts';
 import { type BackendNode, startBackendNode } from './support/backend-node.ts';
 import { type BridgeClient, bridgeClient, tvOrigin } from './support/bridge-client.ts';
-import { type AlertDelivery, alertDelivery } from './support/delivered-alerts.ts';
+import { type AlertPublisher, alertPublisher } from './support/published-alerts.ts';
 import { type SwitchableProxy, startSwitchableProxy } from './support/switchable-proxy.ts';
 
 let backend: BackendNode;
 let proxy: SwitchableProxy;
-let delivery: AlertDelivery;
+let publisher: AlertPublisher;
+let householdId: string;
 let dataDir: string;
 let bridge: RunningBridge | undefined;
 const reader = new VirtualReader();
@@ -48,8 +48,7 @@ async function start(): Promise<BridgeClient> {
   return bridgeClient(bridge.url);
 }
 
-const payload = (patch: Partial<AlertPayload> = {}) =>
-  alertPayload({ thread: crypto.randomUUID(), ...patch });
+const response = (thread: string) => publisher.response(thread, householdId);
 const listed = async (tv: BridgeClient) =>
   ((await tv.call('GET', '/alerts')).json as { alerts: { seq: number }[] }).alerts.map((a) => a.seq);
 const alertEvents = (events: BridgeEvent[]) =>
@@ -59,7 +58,8 @@ beforeAll(async () => {
   backend = await startBackendNode();
   proxy = await startSwitchableProxy(backend.url);
   const box = await backend.enrolBox();
-  delivery = alertDelivery(backend, box.householdId);
+  householdId = box.householdId;
+  publisher = await alertPublisher(backend);
   dataDir = await mkdtemp(join(tmpdir(), 'myna-bridge-alerts-'));
   await writeDeviceCredential(dataDir, { deviceId: box.deviceId, secret: box.secret });
 }, 120_000);
@@ -75,27 +75,28 @@ describe('bridge ↔ backend: disaster alerts', { timeout: 60_000 }, () => {
   it('announces an alert, reports it shown and answered; Test alerts never reach the TV app', async () => {
     const tv = await start();
     const stream = await tv.openEvents();
-    const test = await delivery.deliver({ ...payload(), status: 'Test' } as unknown as AlertPayload);
-    const first = payload({ level: 3 });
-    const message = await delivery.deliver(first);
+    // A Test message is stored and never pushed: nothing reaches the box.
+    const test = await publisher.issue({ status: 'Test', level: 5 });
+    expect(test).toMatchObject({ state: 'not-for-viewers', pushSeq: null });
+    // Level 3 reaches this household (a member needs assistance) first.
+    const first = await publisher.issue({ level: 3 });
+    expect(first).toMatchObject({ outcome: 'new', state: 'in-force', targeted: 1 });
+    const message = { seq: first.pushSeq as number };
 
     await vi.waitFor(() => expect(alertEvents(stream.events)).toEqual([message.seq]));
     expect(await listed(tv)).toEqual([message.seq]);
     // Neither alert is a plain message for the TV app.
     expect(stream.events.filter((e) => e.type === 'message:received')).toEqual([]);
     expect((await tv.call('GET', '/messages')).json).toEqual({ messages: [] });
-    expect(logs.join('')).toContain(`"msg":"bridge.message-received","seq":${test.seq}`);
 
     expect(await tv.call('POST', `/alerts/${message.seq}/shown`)).toMatchObject({ status: 200 });
-    await vi.waitFor(async () =>
-      expect(await delivery.response(first.thread)).toEqual({ answer: null, shown: true }),
-    );
+    await vi.waitFor(async () => expect(await response(first.thread)).toEqual({ answer: null, shown: true }));
     expect(await tv.call('POST', `/alerts/${message.seq}/answer`, { answer: 'need-help' })).toMatchObject({
       status: 200,
       json: { seq: message.seq, answer: 'need-help' },
     });
     await vi.waitFor(async () =>
-      expect(await delivery.response(first.thread)).toEqual({ answer: 'need-help', shown: true }),
+      expect(await response(first.thread)).toEqual({ answer: 'need-help', shown: true }),
     );
     expect(await listed(tv)).toEqual([]);
     await vi.waitFor(async () => expect(await readdir(join(dataDir, 'alert-response-outbox'))).toEqual([]));
@@ -104,25 +105,28 @@ describe('bridge ↔ backend: disaster alerts', { timeout: 60_000 }, () => {
 
   it('replaces an alert by its update, and ends it with a cancel notice', async () => {
     const tv = bridge ? bridgeClient(bridge.url) : await start();
-    const thread = crypto.randomUUID();
-    const issued = await delivery.deliver(payload({ thread, level: 3 }));
-    await vi.waitFor(async () => expect(await listed(tv)).toEqual([issued.seq]));
-    const updated = await delivery.deliver(payload({ thread, level: 4 }));
-    await vi.waitFor(async () => expect(await listed(tv)).toEqual([updated.seq]));
-    expect(await tv.call('POST', `/alerts/${issued.seq}/answer`, { answer: 'safe' })).toMatchObject({
+    const issued = await publisher.issue({ level: 3 });
+    await vi.waitFor(async () => expect(await listed(tv)).toEqual([issued.pushSeq]));
+    const updated = await publisher.update(issued, { level: 4 });
+    expect(updated).toMatchObject({ thread: issued.thread, outcome: 'updated' });
+    await vi.waitFor(async () => expect(await listed(tv)).toEqual([updated.pushSeq]));
+    expect(await tv.call('POST', `/alerts/${issued.pushSeq}/answer`, { answer: 'safe' })).toMatchObject({
       status: 404,
       json: { error: { code: 'alert.not-active' } },
     });
-    const cancel = await delivery.deliver(payload({ thread, kind: 'cancel', level: null, shelter: null }));
-    await vi.waitFor(async () => expect(await listed(tv)).toEqual([cancel.seq]));
-    expect(await tv.call('POST', `/alerts/${cancel.seq}/shown`)).toMatchObject({ status: 200 });
+    const cancel = await publisher.cancel(updated, { level: 4 });
+    expect(cancel).toMatchObject({ thread: issued.thread, outcome: 'cancelled' });
+    await vi.waitFor(async () => expect(await listed(tv)).toEqual([cancel.pushSeq]));
+    const notice = (await tv.call('GET', '/alerts')).json as { alerts: { payload: { kind: string } }[] };
+    expect(notice.alerts.map((a) => a.payload.kind)).toEqual(['cancel']);
+    expect(await tv.call('POST', `/alerts/${cancel.pushSeq}/shown`)).toMatchObject({ status: 200 });
     expect(await listed(tv)).toEqual([]);
   });
 
   it('keeps an answer given while the backend is unreachable, across a restart, until it is accepted', async () => {
     let tv = bridge ? bridgeClient(bridge.url) : await start();
-    const alert = payload({ level: 5 });
-    const message = await delivery.deliver(alert);
+    const alert = await publisher.issue({ level: 5 });
+    const message = { seq: alert.pushSeq as number };
     await vi.waitFor(async () => expect(await listed(tv)).toEqual([message.seq]));
 
     await proxy.down();
@@ -135,11 +139,10 @@ describe('bridge ↔ backend: disaster alerts', { timeout: 60_000 }, () => {
 
     tv = await start();
     expect(await listed(tv)).toEqual([]);
-    expect(await delivery.response(alert.thread)).toBeUndefined();
+    expect(await response(alert.thread)).toBeUndefined();
     await proxy.up();
     await vi.waitFor(
-      async () =>
-        expect(await delivery.response(alert.thread)).toEqual({ answer: 'at-shelter', shown: true }),
+      async () => expect(await response(alert.thread)).toEqual({ answer: 'at-shelter', shown: true }),
       { timeout: 15_000 },
     );
   });

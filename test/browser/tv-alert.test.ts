@@ -1,13 +1,17 @@
-// A disaster alert on the TV app in headless Chromium (e2e build), end to end on the box side: a real backend
-// node (push gateway, alert tables, POST /api/v1/alert-responses), the real bridge, and the app. An alert
-// pushed while the viewer watches TV comes over the picture in its 警戒レベル colour, with the alarm and the text
-// spoken; a colour button answers it and the backend has the answer; the screen behind comes back. A Test
-// alert never shows; an exercise is marked 訓練 and fits at the largest text size; an unanswered alert comes
-// back after the bridge and the app restart; a cancel shows a short notice. Screenshots in test/artifacts/.
+// A disaster alert from the town's system to the TV and the answer back to the town's dashboard, end to end in
+// headless Chromium: a real backend (startBackend: alert ingest, dispatch per household, rendered push, tallies,
+// the ops dashboard built and served at /ops/, the demo town seeded), a box enrolled for a household that asked
+// for English, the real bridge, and the TV app (e2e build). Every alert is a CAP 1.2 message posted to
+// POST /api/v1/alerts by the town's alert-publisher client. An alert comes over the TV picture in its 警戒レベル
+// colour with the alarm, the Japanese spoken and the English under it; a colour button answers it, and the
+// dashboard (a second page, logged in as the town's staff) shows the count change. A Test alert never reaches
+// the box; an exercise is marked 訓練 and fits at the largest text size; an unanswered alert comes back after
+// the bridge and the app restart; an Update replaces it; a Cancel shows a short notice. Screenshots in
+// test/artifacts/tv-alert/.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AlertPayload } from '@myna-tv/disaster';
+import { createFieldCipher, enrolDevice, loadConfig, loadFieldKeys, seedDemo } from '@myna-tv/backend';
 import {
   createJsonLogger,
   loadBridgeConfig,
@@ -18,10 +22,10 @@ import {
 } from '@myna-tv/stb-bridge';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alertPayload } from '../../stb-bridge/src/alerts/testing/alert-fixtures.ts';
+import { buildOpsDashboard } from '../../backend/ops/build-ops.ts';
+import { type Backend, startBackend } from '../../backend/src/server/index.ts';
 import { buildTvApp } from '../../tv-app/build/build-tv-app.ts';
-import { type BackendNode, startBackendNode } from '../bridge/support/backend-node.ts';
-import { type AlertDelivery, alertDelivery } from '../bridge/support/delivered-alerts.ts';
+import { type AlertPublisher, alertPublisher } from '../bridge/support/published-alerts.ts';
 import { type Chromium, launchChromium } from './support/chromium.ts';
 import { auditScreen } from './support/screen-audit.ts';
 import { type StaticServer, serveStatic } from './support/static-server.ts';
@@ -31,12 +35,16 @@ const artifactDir = join(import.meta.dirname, '..', 'artifacts', 'tv-alert');
 
 let workDir: string;
 let server: StaticServer;
-let backend: BackendNode;
-let delivery: AlertDelivery;
+let backend: Backend;
+let publisher: AlertPublisher;
+let householdId: string;
 let bridge: RunningBridge | undefined;
 let bridgeConfig: ReturnType<typeof loadBridgeConfig>;
 let browser: Chromium;
+/** The TV app. */
 let page: Page;
+/** The ops dashboard, logged in as the town's staff. */
+let ops: Page;
 const reader = new VirtualReader();
 const bridgeLogs: string[] = [];
 
@@ -60,9 +68,10 @@ async function startBox(port = 0): Promise<void> {
   });
 }
 
-async function shoot(name: string): Promise<void> {
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: join(artifactDir, `${name}.png`) });
+async function shoot(name: string, on: Page = page): Promise<void> {
+  // The stage draws new texts a little after they are laid out (more on a loaded machine): for the picture only.
+  if (on === page) await page.waitForTimeout(2000);
+  await on.screenshot({ path: join(artifactDir, `${name}.png`), fullPage: on !== page });
 }
 
 async function hookAlert(): Promise<HookAlert | null> {
@@ -73,18 +82,55 @@ async function alarms(): Promise<number> {
   return ((await tvState(page)) as unknown as { alarms: string[] }).alarms.length;
 }
 
-/** A fresh thread (alerts.thread is a uuid). */
-function payload(patch: Partial<AlertPayload> = {}): AlertPayload {
-  return alertPayload({ thread: crypto.randomUUID(), ...patch });
-}
+const response = (thread: string) => publisher.response(thread, householdId);
+
+/** The number a count shows on the dashboard's alert page. */
+const shownCount = async (key: string) =>
+  Number(await ops.locator(`.counts [data-count="${key}"] dd`).textContent());
 
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'myna-tv-alert-'));
   const distDir = join(workDir, 'dist');
-  [backend] = await Promise.all([startBackendNode(), buildTvApp({ mode: 'e2e', outDir: distDir })]);
+  const [opsDir] = await Promise.all([
+    buildOpsDashboard({ outDir: join(workDir, 'ops') }),
+    buildTvApp({ mode: 'e2e', outDir: distDir }),
+  ]);
+  const config = loadConfig({
+    DATA_DIR: join(workDir, 'data'),
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    OPS_APP_DIR: opsDir,
+  });
+  backend = await startBackend({ config });
+  const cipher = createFieldCipher(await loadFieldKeys(config));
+  // The town's shelters and staff accounts, and a few households around.
+  await seedDemo(backend.db, {
+    cipher,
+    now: new Date(),
+    householdCount: 5,
+    boxes: { has: async () => false, keep: async () => {} },
+  });
+  // The test's household in 日和佐: an elderly viewer who asked for English and agreed to be named.
+  const box = await enrolDevice(backend.db, {
+    cipher,
+    household: {
+      address: '徳島県海部郡美波町奥河内字寺前１２３番地',
+      latitude: 33.7347,
+      longitude: 134.5353,
+      localGovernmentCode: '363871',
+      machiazaId: '0001001',
+      members: [{ name: 'たなか はなこ', birthYear: 1948, needsAssistance: true }],
+      needs: { elderly: true, mobility: false, hearing: false, visual: false, welfareShelter: false },
+      language: 'en',
+      namesConsent: true,
+    },
+    label: 'TV alert test',
+    actor: { id: 'tv-alert-test', role: 'system', requestId: null },
+    now: new Date(),
+  });
+  householdId = box.householdId;
+  publisher = await alertPublisher(backend);
   server = await serveStatic({ dir: distDir, base: '/tv/' });
-  const box = await backend.enrolBox();
-  delivery = alertDelivery(backend, box.householdId);
   const dataDir = join(workDir, 'bridge');
   await mkdir(dataDir);
   await writeDeviceCredential(dataDir, { deviceId: box.deviceId, secret: box.secret });
@@ -98,9 +144,15 @@ beforeAll(async () => {
   await mkdir(artifactDir, { recursive: true });
   browser = await launchChromium();
   page = await browser.context.newPage();
+  ops = await browser.context.newPage();
+  await ops.goto(`${backend.url}/ops/`);
+  await ops.getByLabel('ログイン名').fill('demo-town');
+  await ops.getByLabel('パスワード').fill('minami-demo-2026');
+  await ops.getByRole('button', { name: 'ログイン' }).click();
+  await ops.getByRole('link', { name: '避難情報' }).waitFor();
   await page.goto(appUrl());
-  await waitForTv(page, { route: '/', screen: 'くらしの窓口' });
-}, 180_000);
+  await waitForTv(page, { route: '/', screen: 'くらしの窓口' }, 60_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -111,25 +163,34 @@ afterAll(async () => {
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
-describe('TV app: disaster alerts', { timeout: 120_000 }, () => {
-  it('shows an alert over the TV picture with its level colour, alarm and speech; a colour button answers it', async () => {
+describe('TV app: disaster alerts', { timeout: 240_000 }, () => {
+  it('takes an alert from POST /api/v1/alerts to the TV; the viewer answers and the dashboard counts it', async () => {
     await press(page, 'back');
     await waitForTv(page, { route: '/tv', screen: 'テレビ放送' });
     const spokenBefore = (await tvState(page)).spoken.length;
     const alarmsBefore = await alarms();
 
-    const level4 = payload({ level: 4 });
-    const message = await delivery.deliver(level4);
-    await poll(hookAlert).toMatchObject({ seq: message.seq, phase: 'alert', level: 4, color: '#8b008b' });
+    const level4 = await publisher.issue({ level: 4 });
+    expect(level4).toMatchObject({ outcome: 'new', state: 'in-force' });
+    expect(level4.targeted).toBeGreaterThanOrEqual(1);
+    // The town's staff open the alert on the dashboard before anyone answers.
+    await ops.goto(`${backend.url}/ops/#/alerts/${level4.id}`);
+    await poll(() => shownCount('targeted')).toBe(level4.targeted);
+    const answeredBefore = await shownCount('answered');
+    const evacuatingBefore = await shownCount('evacuating');
+
+    await poll(hookAlert).toMatchObject({ seq: level4.pushSeq, phase: 'alert', level: 4, color: '#8b008b' });
     expect(await tvState(page)).toMatchObject({ route: '/tv', overlay: 'alert' });
-    await visible(page, '避難指示');
+    await visible(page, '【警戒レベル4】避難指示');
+    await visible(page, 'たなかさん');
     await visible(page, '避難所にいる');
+    // The household asked for English: the English text under the Japanese.
+    await visible(page, 'Evacuation order');
     const spoken = (await tvState(page)).spoken.slice(spokenBefore);
-    expect(spoken).toEqual(
-      expect.arrayContaining(['緊急速報', level4.ja.title, level4.ja.action, level4.ja.place as string]),
-    );
+    expect(spoken[0]).toBe('緊急速報');
+    expect(spoken.join('')).toContain('避難指示');
     expect(await alarms()).toBe(alarmsBefore + 1);
-    // The arrow points north-east, and the answers wear the remote's colours.
+    // The assigned shelter's direction as an arrow; the answers wear the remote's colours.
     expect(await page.locator('[data-role="alert-direction"]').count()).toBe(1);
     const answers = await page
       .locator('[data-role="alert-answer"]')
@@ -139,8 +200,9 @@ describe('TV app: disaster alerts', { timeout: 120_000 }, () => {
     expect(answers).toEqual(['無事', '避難中', '避難所にいる', '助けが必要']);
     await shoot('alert-level4-over-tv');
     expect((await auditScreen(page)).failures).toEqual([]);
-    // The backend learns it was shown.
-    await poll(() => delivery.response(level4.thread)).toEqual({ answer: null, shown: true });
+    // The backend learns it was shown, and so does the dashboard.
+    await poll(() => response(level4.thread)).toEqual({ answer: null, shown: true });
+    await poll(() => shownCount('shown')).toBeGreaterThanOrEqual(1);
 
     // Keys other than the colour buttons do not reach the TV picture behind, nor close the alert.
     await press(page, 'back', 'ok', 'home');
@@ -149,89 +211,68 @@ describe('TV app: disaster alerts', { timeout: 120_000 }, () => {
 
     await press(page, 'green');
     await poll(hookAlert).toMatchObject({
-      seq: message.seq,
+      seq: level4.pushSeq,
       phase: 'sent',
       title: '「避難中」とお伝えしました。',
     });
     await visible(page, '「避難中」とお伝えしました。');
     await shoot('alert-answered');
-    await poll(() => delivery.response(level4.thread)).toEqual({ answer: 'evacuating', shown: true });
+    await poll(() => response(level4.thread)).toEqual({ answer: 'evacuating', shown: true });
+    // The dashboard's counts move on their next poll.
+    await poll(() => shownCount('answered')).toBe(answeredBefore + 1);
+    expect(await shownCount('evacuating')).toBe(evacuatingBefore + 1);
+    await shoot('dashboard-answer-counted', ops);
     // The confirmation closes by itself; the TV picture is back.
     await waitForTv(page, { route: '/tv', overlay: null }, 30_000);
     expect(await hookAlert()).toBeNull();
   });
 
-  it('never shows a Test alert; marks an exercise 訓練 at the largest text size; a cancel shows a notice', async () => {
+  it('never shows a Test alert; marks an exercise 訓練 at the largest text size; updates and cancels it', async () => {
     // The very large text setting, from the yellow button on the TV picture.
     await press(page, 'yellow', 'yellow');
     await poll(async () => (await tvState(page)).spoken.slice(-1)[0]).toBe('文字の大きさ：とても大きい');
     await press(page, 'ok');
     await waitForTv(page, { route: '/', screen: 'くらしの窓口' });
 
-    const test = await delivery.deliver({
-      ...payload({ level: 5 }),
-      status: 'Test',
-    } as unknown as AlertPayload);
-    const exercise = payload({
-      level: 5,
-      status: 'Exercise',
-      ja: {
-        title: '【訓練】【警戒レベル5】緊急安全確保',
-        action:
-          'たなか はなこさん、命の危険 直ちに安全確保！外に出るのが危ないときは、家の2階以上や崖から離れた部屋で身を守ってください。',
-        place: '避難先：美波町立日和佐小学校体育館（北東へ約1.2km）（福祉避難所に空きがありません）',
-      },
-    });
-    const drill = await delivery.deliver(exercise);
-    await poll(hookAlert).toMatchObject({ seq: drill.seq, level: 5, color: '#000000' });
+    // A Test message is stored and never pushed: nothing of it reaches the box.
+    const test = await publisher.issue({ status: 'Test', level: 5 });
+    expect(test).toMatchObject({ state: 'not-for-viewers', pushSeq: null });
+    const drill = await publisher.issue({ status: 'Exercise', level: 5 });
+    await poll(hookAlert).toMatchObject({ seq: drill.pushSeq, level: 5, color: '#000000' });
     expect(await tvState(page)).toMatchObject({ route: '/', overlay: 'alert' });
     expect((await tvState(page)).spoken).toContain('これは訓練です');
     expect(await page.locator('[data-role="alert-exercise"]').count()).toBe(1);
+    await visible(page, '【訓練】');
     await shoot('alert-exercise-level5-very-large');
     expect((await auditScreen(page)).failures).toEqual([]);
-    // The Test alert reached the box (acknowledged), yet nothing of it reaches the TV app.
     const listed = await fetch(`${bridge?.url}/alerts`, { headers: { origin: server.origin } });
     expect(((await listed.json()) as { alerts: { seq: number }[] }).alerts.map((a) => a.seq)).toEqual([
-      drill.seq,
+      drill.pushSeq,
     ]);
-    expect(bridgeLogs.join('')).toContain(`"msg":"bridge.message-received","seq":${test.seq}`);
-    expect(JSON.stringify(await tvState(page))).not.toContain(`"seq":${test.seq}`);
 
     // Unanswered, it comes back after the bridge restarts (the app reconnects) and after the app restarts.
     const port = bridge?.port ?? 0;
     await bridge?.close();
     await startBox(port);
     await page.reload();
-    await waitForTv(page, { route: '/' });
-    await poll(hookAlert).toMatchObject({ seq: drill.seq, phase: 'alert' });
+    await waitForTv(page, { route: '/' }, 60_000);
+    await poll(hookAlert).toMatchObject({ seq: drill.pushSeq, phase: 'alert' });
 
-    // An update of the thread replaces the alert on screen.
-    const update = await delivery.deliver({
-      ...exercise,
-      level: 4,
-      ja: { ...exercise.ja, title: '【訓練】【警戒レベル4】避難指示' },
-    });
-    await poll(hookAlert).toMatchObject({ seq: update.seq, level: 4, color: '#8b008b' });
+    // An Update of the thread replaces the alert on screen.
+    const update = await publisher.update(drill, { status: 'Exercise', level: 4 });
+    expect(update).toMatchObject({ thread: drill.thread, outcome: 'updated' });
+    await poll(hookAlert).toMatchObject({ seq: update.pushSeq, level: 4, color: '#8b008b' });
     await visible(page, '【訓練】【警戒レベル4】避難指示');
 
     await press(page, 'red');
-    await poll(() => delivery.response(exercise.thread)).toEqual({ answer: 'safe', shown: true });
+    await poll(() => response(drill.thread)).toEqual({ answer: 'safe', shown: true });
     await press(page, 'ok');
     await waitForTv(page, { route: '/', overlay: null });
 
     // The exercise is withdrawn: a short notice, closed with OK.
-    const cancel = await delivery.deliver({
-      ...exercise,
-      kind: 'cancel',
-      level: null,
-      shelter: null,
-      ja: {
-        title: '【訓練】【取り消し】緊急安全確保',
-        action: '先ほどの緊急安全確保は取り消されました。',
-        place: null,
-      },
-    });
-    await poll(hookAlert).toMatchObject({ seq: cancel.seq, phase: 'notice' });
+    const cancel = await publisher.cancel(update, { status: 'Exercise', level: 4 });
+    expect(cancel).toMatchObject({ thread: drill.thread, outcome: 'cancelled' });
+    await poll(hookAlert).toMatchObject({ seq: cancel.pushSeq, phase: 'notice' });
     await visible(page, '取り消されました');
     await shoot('alert-cancel-notice');
     await press(page, 'ok');

@@ -23,6 +23,7 @@ const clientSchema = z
     name: z.string(),
     role: z.enum(clientRoles),
     alertSenders: z.array(z.string()).describe('The CAP senders an alert publisher may publish for'),
+    localGovernmentCode: z.string().nullable().describe('The municipality a municipality client acts for'),
     createdAt: z.iso.datetime(),
     revokedAt: z.iso.datetime().nullable(),
   })
@@ -51,6 +52,14 @@ const newClientSchema = z
         .min(1)
         .max(100)
         .describe('The CAP senders it may publish for; a message of any other sender is refused'),
+    }),
+    z.strictObject({
+      name: clientName,
+      role: z.literal('municipality'),
+      localGovernmentCode: z
+        .string()
+        .regex(/^[0-9]{6}$/)
+        .describe('全国地方公共団体コード (6 digits) of the municipality it sends for'),
     }),
   ])
   .openapi('NewApiClient');

@@ -14,13 +14,16 @@ export interface ApiClient {
   role: ClientRole;
   /** The CAP senders an alert publisher may publish for, sorted; empty for other roles. */
   alertSenders: string[];
+  /** The municipality (全国地方公共団体コード) a municipality client acts for; null for other roles. */
+  localGovernmentCode: string | null;
   createdAt: Date;
   revokedAt: Date | null;
 }
 
 /** What a new client is: an alert publisher names its senders. */
 export type NewApiClient =
-  | { name: string; role: Exclude<ClientRole, 'alert-publisher'> }
+  | { name: string; role: Exclude<ClientRole, 'alert-publisher' | 'municipality'> }
+  | { name: string; role: 'municipality'; localGovernmentCode: string }
   | { name: string; role: 'alert-publisher'; alertSenders: readonly string[] };
 
 interface ClientRow {
@@ -29,13 +32,16 @@ interface ClientRow {
   role: ClientRole;
   secret_hash: string;
   alert_senders: string[];
+  local_government_code: string | null;
   created_at: Date;
   revoked_at: Date | null;
 }
 
 const clientColumns = `id, name, role, secret_hash, created_at, revoked_at,
   ARRAY(SELECT s.sender FROM alert_publisher_senders s WHERE s.client_id = api_clients.id ORDER BY s.sender)
-    AS alert_senders`;
+    AS alert_senders,
+  (SELECT m.local_government_code FROM municipality_clients m WHERE m.client_id = api_clients.id)
+    AS local_government_code`;
 
 function toClient(row: ClientRow): ApiClient {
   return {
@@ -43,6 +49,7 @@ function toClient(row: ClientRow): ApiClient {
     name: row.name,
     role: row.role,
     alertSenders: row.alert_senders,
+    localGovernmentCode: row.local_government_code,
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
   };
@@ -64,6 +71,12 @@ export async function createApiClient(
       'INSERT INTO api_clients (id, name, role, secret_hash, created_at) VALUES ($1, $2, $3, $4, $5)',
       [id, options.name, options.role, hashSecret(secret), options.now],
     );
+    if (options.role === 'municipality') {
+      await tx.query('INSERT INTO municipality_clients (client_id, local_government_code) VALUES ($1, $2)', [
+        id,
+        options.localGovernmentCode,
+      ]);
+    }
     if (senders.length > 0) {
       await tx.query(
         `INSERT INTO alert_publisher_senders (client_id, sender) SELECT $1, unnest($2::text[])`,

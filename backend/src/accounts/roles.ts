@@ -5,7 +5,7 @@ export const operatorRoles = ['operator-admin', 'municipality-staff', 'shelter-s
 export type OperatorRole = (typeof operatorRoles)[number];
 
 /** Machines of partner organisations calling the API with a client id and secret. */
-export const clientRoles = ['insurer', 'alert-publisher'] as const;
+export const clientRoles = ['insurer', 'alert-publisher', 'municipality'] as const;
 export type ClientRole = (typeof clientRoles)[number];
 
 /** An STB authenticated by its device credential, and a resident logged in on that STB with the card. */

@@ -184,7 +184,7 @@ export async function readAlertMap(
 
 /** Someone in the household needs help to evacuate: a member marked so, or a need in the care data (the
  * targeting library's rule). */
-const needsHelp = (members: readonly HouseholdMember[], care: HouseholdCare | null): boolean =>
+export const needsHelp = (members: readonly HouseholdMember[], care: HouseholdCare | null): boolean =>
   members.some((member) => member.needsAssistance) || needsAssistance({ ...noNeeds, ...care?.needs });
 
 /**

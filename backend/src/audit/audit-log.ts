@@ -37,7 +37,14 @@ export type AuditAction =
   | 'shelter-terminal.enrol'
   | 'shelter-terminal.revoke'
   | 'alert.compose'
-  | 'alert.needs-assistance-read';
+  | 'alert.needs-assistance-read'
+  | 'shelter.needs-assistance-read'
+  | 'shelter.unresolved-read'
+  | 'shelter.person-match'
+  | 'shelter.supply-rate-set'
+  | 'health.bundle-receive'
+  | 'health.read'
+  | 'health.link-decide';
 
 export interface AuditTarget {
   /** Kind of record, e.g. 'resident', 'device', 'operator-account'. */

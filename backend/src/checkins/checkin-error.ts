@@ -9,7 +9,12 @@ export type CheckinErrorCode =
   | 'checkin.shelter-not-found'
   /** An event id or sequence number arrived again with other content: the terminal's journal was replaced or
    * damaged. Nothing of the batch is stored; staff must look at the terminal. */
-  | 'checkin.sequence-conflict';
+  | 'checkin.sequence-conflict'
+  /** Shelter views (shelter-views.ts, supplies.ts, person-matches.ts). */
+  | 'checkin.alert-not-found'
+  | 'checkin.person-not-found'
+  | 'checkin.resident-not-found'
+  | 'checkin.supply-item-incomplete';
 
 export class CheckinError extends Error {
   readonly code: CheckinErrorCode;

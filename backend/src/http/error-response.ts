@@ -12,6 +12,7 @@ import { AlertIngestError, type AlertIngestErrorCode } from '../alerts/index.ts'
 import { CheckinError, type CheckinErrorCode } from '../checkins/index.ts';
 import { DbError } from '../db/index.ts';
 import { DeviceError, type DeviceErrorCode } from '../devices/index.ts';
+import { HealthError, type HealthErrorCode } from '../health/index.ts';
 import { JpkiError, type JpkiErrorCode } from '../jpki/index.ts';
 import { MailboxError, type MailboxErrorCode } from '../mailbox/index.ts';
 import { ResidentError, type ResidentErrorCode } from '../residents/index.ts';
@@ -33,6 +34,7 @@ export type ErrorCode =
   | JpkiErrorCode
   | StatusReportErrorCode
   | MailboxErrorCode
+  | HealthErrorCode
   | CheckinErrorCode
   | AlertErrorCode
   | AlertIngestErrorCode
@@ -69,6 +71,10 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   'checkin.terminal-not-found': 404,
   'checkin.shelter-not-found': 404,
   'checkin.sequence-conflict': 409,
+  'checkin.alert-not-found': 404,
+  'checkin.person-not-found': 404,
+  'checkin.resident-not-found': 404,
+  'checkin.supply-item-incomplete': 400,
   // Alerts: unreadable or unsafe XML is a bad request; readable XML we cannot use is unprocessable; a
   // message that does not prove its sender, or speaks for another sender, is refused.
   'alert.xml-unsafe': 400,
@@ -95,6 +101,14 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   'insurer.contract-unmatched': 409,
   'notice.not-found': 404,
   'notice.invalid': 400,
+  'health.bundle-invalid': 422,
+  'health.no-municipality': 403,
+  'health.child-not-found': 404,
+  'health.application-invalid': 400,
+  'health.signer-mismatch': 403,
+  'health.application-not-found': 404,
+  'health.application-decided': 409,
+  'health.unknown-child': 400,
   // The card's answer is unreadable: a bad request. It is readable but does not prove who it claims: 401.
   'jpki.cert-malformed': 400,
   'jpki.cms-malformed': 400,
@@ -124,6 +138,7 @@ const domainErrors = [
   ResidentError,
   StatusReportError,
   MailboxError,
+  HealthError,
   CheckinError,
   AlertError,
   AlertIngestError,

@@ -29,6 +29,7 @@ export function principalId(principal: Principal): string {
       return principal.terminal.terminalId;
     case 'insurer':
     case 'alert-publisher':
+    case 'municipality':
       return principal.clientId;
     default:
       return principal.accountId;

@@ -7,7 +7,12 @@ export const noticeSenderKinds = ['insurer', 'municipality', 'operator', 'system
 export type NoticeSenderKind = (typeof noticeSenderKinds)[number];
 
 /** What a notice is about; the TV may pick an icon or a reading by it. Open for later kinds. */
-export const noticeKinds = ['receipt', 'insurer-notice', 'certificate-renewal'] as const;
+export const noticeKinds = [
+  'receipt',
+  'insurer-notice',
+  'certificate-renewal',
+  'vaccination-reminder',
+] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
 /** Longest title and body, in characters (a TV screen, read aloud). */

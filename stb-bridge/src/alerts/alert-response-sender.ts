@@ -83,15 +83,18 @@ export class AlertResponseSender extends EventEmitter<AlertResponseSenderEvents>
     const { outbox, backend } = this.#options;
     for (const { record, revision } of outbox.pending()) {
       if (this.#closed) return undefined;
+      let refusal: { error: unknown } | undefined;
       try {
         await backend.sendAlertResponse(record);
-        this.emit('sent', record);
       } catch (error) {
         if (isTransient(error) || this.#unknownYet(record.seq, error)) return error;
-        this.emit('dropped', record, error);
+        refusal = { error };
       }
       this.#notFound.delete(record.seq);
       await outbox.remove(record.seq, revision).catch((error: unknown) => this.emit('store-failed', error));
+      // Told once the outbox no longer holds it, so a listener sees the box as it now is.
+      if (refusal) this.emit('dropped', record, refusal.error);
+      else this.emit('sent', record);
     }
     return undefined;
   }

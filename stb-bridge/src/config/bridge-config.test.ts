@@ -28,8 +28,26 @@ describe('loadBridgeConfig', () => {
       hidDevice: undefined,
       virtualHolder: 'tanaka-hanako',
       virtualPkiDir: resolve('./data/dev-pki'),
+      mode: 'box',
+      shelterCredential: undefined,
+      shelterTrustUrl: undefined,
       logLevel: 'info',
     });
+  });
+
+  it('reads shelter mode, its credential file and trust URL', () => {
+    expect(
+      loadBridgeConfig({
+        BRIDGE_MODE: 'shelter',
+        BRIDGE_SHELTER_CREDENTIAL: './terminal.json',
+        BRIDGE_SHELTER_TRUST_URL: 'http://127.0.0.1:8081/',
+      }),
+    ).toMatchObject({
+      mode: 'shelter',
+      shelterCredential: resolve('./terminal.json'),
+      shelterTrustUrl: 'http://127.0.0.1:8081',
+    });
+    expect(() => loadBridgeConfig({ BRIDGE_MODE: 'kiosk' })).toThrow(/BRIDGE_MODE must be box or shelter/);
   });
 
   it('reads lists, numbers and the HID device forms', () => {

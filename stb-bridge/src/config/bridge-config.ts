@@ -106,6 +106,27 @@ export const bridgeConfigSchema = {
     default: './data/dev-pki',
     schema: folder,
   }),
+  mode: setting({
+    env: 'BRIDGE_MODE',
+    doc: '`box`: the set-top box for the TV app; `shelter`: a shelter check-in terminal with its staff page at `/shelter/desk/` (stb-bridge/src/shelter).',
+    default: 'box',
+    schema: z.enum(['box', 'shelter'], { error: 'must be box or shelter' }),
+  }),
+  shelterCredential: setting({
+    env: 'BRIDGE_SHELTER_CREDENTIAL',
+    doc: 'Shelter mode: JSON file `{ "terminalId", "secret" }` from enrolling the terminal to its shelter; unset: `<data dir>/shelter-terminal.json`.',
+    default: '',
+    schema: z.union([z.literal('').transform(() => undefined), folder]),
+  }),
+  shelterTrustUrl: setting({
+    env: 'BRIDGE_SHELTER_TRUST_URL',
+    doc: 'Shelter mode: base URL of the user-auth CA certificate and CRL (`auth-ca.pem`, `auth.crl`), cached for offline card checks; unset: the development JPKI the backend mounts, `<first backend URL>/dev-jpki`.',
+    default: '',
+    schema: z.union([
+      z.literal('').transform(() => undefined),
+      httpUrl.transform((url) => url.replace(/\/+$/, '')),
+    ]),
+  }),
   logLevel: setting({
     env: 'BRIDGE_LOG_LEVEL',
     doc: 'Least severe log level written: `debug`, `info`, `warn`, `error` or `silent`.',

@@ -356,3 +356,53 @@ export interface ShelterTapResponse {
   check: { result: CardCheckResult; crlAgeSeconds: number | null; notAfter: string };
   waiting: number;
 }
+
+/** A person as shelter events name them (a card by its certificate, or a hand entry). */
+export type PersonRef = Extract<ShelterEvent, { type: 'check-out' }>['person'];
+
+/**
+ * Whom a staff action is about: a person as an earlier event named them (the tap's or hand entry's answer),
+ * or `'reader'`: the holder of the card on the reader now (read without PIN, checked offline).
+ */
+export type ShelterPersonChoice = PersonRef | 'reader';
+
+/** POST /shelter/check-out */
+export interface ShelterCheckOutRequest {
+  person: ShelterPersonChoice;
+}
+
+/** POST /shelter/move: the person leaves for another shelter (its 共通ID, E + 13 digits). */
+export interface ShelterMoveRequest {
+  person: ShelterPersonChoice;
+  toShelterId: string;
+}
+
+/** POST /shelter/household: puts a person already checked in into a household group. */
+export interface ShelterHouseholdRequest {
+  person: ShelterPersonChoice;
+  groupId: string;
+}
+
+/** POST /shelter/manual-person: someone without a card, entered by hand and checked in (with the group). */
+export interface ShelterManualPersonRequest {
+  name: string;
+  ageGroup: 'infant' | 'child' | 'adult' | 'elderly';
+  needsAssistance: boolean;
+  groupId: string | null;
+}
+
+/** POST /shelter/note: a need, recorded only with the person's consent. */
+export interface ShelterNoteRequest {
+  person: ShelterPersonChoice;
+  topic: 'medicine' | 'allergy' | 'pet' | 'car-stay' | 'care' | 'other';
+  text: string;
+  consent: true;
+}
+
+/** The answer of every staff action: the journalled events (on disk), the person, the card check if read. */
+export interface ShelterActionResponse {
+  events: ShelterEvent[];
+  person: PersonRef;
+  check: ShelterTapResponse['check'] | null;
+  waiting: number;
+}

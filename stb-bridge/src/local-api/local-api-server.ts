@@ -17,7 +17,10 @@ export interface LocalApiServer {
 }
 
 /** Listens on 127.0.0.1:`port` (0: any free port). */
-export async function serveLocalApi(app: LocalApi, options: { port: number }): Promise<LocalApiServer> {
+export async function serveLocalApi(
+  app: Pick<LocalApi, 'fetch'>,
+  options: { port: number },
+): Promise<LocalApiServer> {
   // Plain HTTP/1.1 (no `createServer` option), so it is a node:http Server.
   const server = serve({ fetch: app.fetch, port: options.port, hostname: LOCAL_API_HOST }) as Server;
   await Promise.race([

@@ -4,7 +4,7 @@
 // A revoked, expired or untrusted card is journalled too, with its verdict, for staff to see and the
 // backend to flag: the person is at the shelter either way.
 import { randomBytes, verify, X509Certificate } from 'node:crypto';
-import type { ShelterEvent } from '@myna-tv/backend';
+import type { PersonRef, ShelterEvent } from '@myna-tv/backend';
 import type { JpkiClient } from '../jpki/jpki-client.ts';
 import { type CardCheck, type CardTrust, checkAuthCertificate } from './card-trust.ts';
 import type { CheckinJournal } from './checkin-journal.ts';
@@ -27,14 +27,7 @@ export async function tapCheckIn(options: {
 }): Promise<TapResult> {
   const { card, trust, journal } = options;
   const der = await card.readCertificate('auth');
-  let check: CardCheck;
-  try {
-    check = checkAuthCertificate(der, trust, options.now ?? new Date());
-  } catch (err) {
-    throw new ShelterError('shelter.card-unreadable', 'the card holds no readable certificate', {
-      cause: err,
-    });
-  }
+  const check = checkCard(der, trust, options.now ?? new Date());
   const pinVerified = options.pin !== undefined;
   if (options.pin !== undefined) {
     await card.verifyPin('auth', options.pin);
@@ -49,15 +42,37 @@ export async function tapCheckIn(options: {
   }
   const event = await journal.append({
     type: 'check-in',
-    person: {
-      kind: 'card',
-      certificateFingerprint: check.fingerprint,
-      certificateNotAfter: check.notAfter.toISOString(),
-      check: check.result,
-      crlAgeSeconds: check.crlAgeSeconds,
-      pinVerified,
-    },
+    person: cardPerson(check, pinVerified),
     groupId: options.groupId,
   });
   return { event, check };
 }
+
+/** The holder of the card as events name them, without journalling anything (check-out or a note by tap). */
+export async function readCardPerson(options: {
+  card: Pick<JpkiClient, 'readCertificate'>;
+  trust: CardTrust;
+  now: Date;
+}): Promise<{ person: PersonRef; check: CardCheck }> {
+  const check = checkCard(await options.card.readCertificate('auth'), options.trust, options.now);
+  return { person: cardPerson(check, false), check };
+}
+
+function checkCard(der: Uint8Array, trust: CardTrust, now: Date): CardCheck {
+  try {
+    return checkAuthCertificate(der, trust, now);
+  } catch (err) {
+    throw new ShelterError('shelter.card-unreadable', 'the card holds no readable certificate', {
+      cause: err,
+    });
+  }
+}
+
+const cardPerson = (check: CardCheck, pinVerified: boolean): PersonRef => ({
+  kind: 'card',
+  certificateFingerprint: check.fingerprint,
+  certificateNotAfter: check.notAfter.toISOString(),
+  check: check.result,
+  crlAgeSeconds: check.crlAgeSeconds,
+  pinVerified,
+});

@@ -1,6 +1,6 @@
 // Shelter mode of the bridge: the check-in journal, its sync to the backend, the terminal's backend client.
 
-export { type TapResult, tapCheckIn } from './card-tap.ts';
+export { readCardPerson, type TapResult, tapCheckIn } from './card-tap.ts';
 export {
   type CachedCrl,
   type CardCheck,
@@ -20,9 +20,11 @@ export { JournalSync, type JournalSyncOptions, syncStateFileName } from './journ
 export { ShelterDesk } from './shelter-desk.ts';
 export { isShelterError, ShelterError, type ShelterErrorCode } from './shelter-error.ts';
 export { shelterRoutes } from './shelter-routes.ts';
+export { deskPagePath, readTerminalCredential, startShelterTerminal } from './start-shelter-terminal.ts';
 export {
   BackendUnreachable,
   type TerminalBackend,
   TerminalBackendClient,
   type TerminalCredential,
 } from './terminal-backend.ts';
+export { downloadedCaFileName, TrustRefresh, type TrustRefreshOptions } from './trust-refresh.ts';

@@ -1,11 +1,13 @@
 // The check-in desk of a shelter terminal: the journal, its sync, the cached card trust and the card, put
 // together for the local API's shelter routes. A tap is journalled (on disk) before it is answered, then the
 // sync is woken to send it.
+
+import type { PersonRef, ShelterEvent } from '@myna-tv/backend';
 import type { ShelterStatusResponse as DeskStatus } from '../local-api/contracts.ts';
 import type { CardAccess } from '../session/card-access.ts';
-import { type TapResult, tapCheckIn } from './card-tap.ts';
-import { type CardTrust, loadCardTrust } from './card-trust.ts';
-import type { CheckinJournal } from './checkin-journal.ts';
+import { readCardPerson, type TapResult, tapCheckIn } from './card-tap.ts';
+import { type CardCheck, type CardTrust, loadCardTrust } from './card-trust.ts';
+import type { CheckinJournal, NewShelterEvent } from './checkin-journal.ts';
 import type { JournalSync } from './journal-sync.ts';
 
 export class ShelterDesk {
@@ -58,6 +60,18 @@ export class ShelterDesk {
     );
     this.sync.poke();
     return result;
+  }
+
+  /** Journals a staff-made event (check-out, move, household, hand entry, note), then wakes the sync. */
+  async record(event: NewShelterEvent): Promise<ShelterEvent> {
+    const stored = await this.journal.append(event);
+    this.sync.poke();
+    return stored;
+  }
+
+  /** The holder of the card on the reader as an event names them (check-out or a note by tap); no PIN. */
+  cardOnReader(): Promise<{ person: PersonRef; check: CardCheck }> {
+    return this.#access.withJpki((card) => readCardPerson({ card, trust: this.#trust, now: this.#clock() }));
   }
 
   get status(): DeskStatus {

@@ -7,7 +7,12 @@ import { dirname } from 'node:path';
 
 const tempPathOf = (path: string) => `${path}.${randomBytes(6).toString('hex')}.tmp`;
 
-export async function writeFileAtomic(path: string, text: string, options: { mode: number }): Promise<void> {
+/** `text` may be bytes too (a CRL): written as they are. */
+export async function writeFileAtomic(
+  path: string,
+  text: string | Uint8Array,
+  options: { mode: number },
+): Promise<void> {
   const temp = tempPathOf(path);
   const file = await open(temp, 'wx', options.mode);
   try {

@@ -1,6 +1,8 @@
 // One real backend node for the bridge tests, composed from @myna-tv/backend's public exports the way a server
 // composes it: the HTTP API (createApp) and the push gateway on one port on 127.0.0.1, PGlite in a temp folder,
 // a development PKI with its OCSP responder over real HTTP, a set-top box enrolled, and insurer API clients.
+// Alerts posted to POST /api/v1/alerts are targeted and pushed by the real alert delivery (no shelters unless a
+// test adds them).
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -29,9 +31,10 @@ import {
   LoginVerifier,
   migrate,
   type PushGateway,
+  startAlertDelivery,
   trustAnchorsFromDer,
 } from '@myna-tv/backend';
-import { createRecordingDispatcher, defaultAlertIngestSettings } from '../../../backend/src/alerts/index.ts';
+import { defaultAlertIngestSettings } from '../../../backend/src/alerts/index.ts';
 
 export type EnrolledDevice = Awaited<ReturnType<typeof enrolDevice>>;
 
@@ -95,6 +98,14 @@ export async function startBackendNode(): Promise<BackendNode> {
     authenticate: (credential) => authenticateDevice(db, credential),
   });
   const reported: unknown[] = [];
+  const alertDelivery = await startAlertDelivery({
+    db,
+    cipher,
+    push: gateway,
+    clock,
+    defaultTtlMs: 3_600_000,
+    onError: (error) => void reported.push(error),
+  });
   app = createApp({
     db,
     cipher,
@@ -105,8 +116,7 @@ export async function startBackendNode(): Promise<BackendNode> {
     getConnInfo,
     policy: defaultAppPolicy,
     reportError: (error) => void reported.push(error),
-    // Alert ingest is not what the bridge tests drive: stored alerts are delivered by the tests themselves.
-    alerts: { dispatcher: createRecordingDispatcher(), settings: defaultAlertIngestSettings },
+    alerts: { dispatcher: alertDelivery.dispatcher, settings: defaultAlertIngestSettings },
   });
 
   return {
@@ -143,6 +153,7 @@ export async function startBackendNode(): Promise<BackendNode> {
       return { insurerId: client.clientId, headers: { authorization: `Basic ${basic}` } };
     },
     async close() {
+      await alertDelivery.stop();
       await gateway.close();
       await api.close();
       await ocsp.close();

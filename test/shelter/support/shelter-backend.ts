@@ -23,7 +23,8 @@ export async function startShelterBackend(): Promise<ShelterBackend> {
     await node.db.query(
       `INSERT INTO shelters (id, local_government_code, kind, name, address, latitude, longitude, source,
          imported_at) VALUES ($1, '363871', 'evacuation-shelter', $2, '徳島県海部郡美波町', 33.73, 134.53,
-         'test', now())`,
+         'test', now())
+       ON CONFLICT (id) DO NOTHING`,
       [id, name],
     );
   }

@@ -1,6 +1,7 @@
 // The disaster alert over whatever is on (alerts/alert-manager.ts drives it through the app state): the
 // screen dimmed, a panel in the 警戒レベル colour framed in white, the header and 訓練 badge, the title, what to
-// do, the place with an arrow pointing its way (north up), and the four answers in the remote's colours. Every
+// do, the place with an arrow pointing its way (north up), the English texts under them (a household that asked
+// for English), and the four answers in the remote's colours. Every
 // position and size comes worked out from alert-view.ts.
 import Blits from '@lightningjs/blits';
 import type { AlertScreen, AnswerTile } from './alert-view.ts';
@@ -18,6 +19,7 @@ const empty: AlertScreen = {
   title: '',
   action: '',
   place: '',
+  english: '',
   hint: '',
   arrow: -1,
   direction: '',
@@ -30,6 +32,9 @@ const empty: AlertScreen = {
     actionY: 0,
     placeY: 0,
     placeWidth: 100,
+    englishY: 0,
+    englishSize: 48,
+    englishWidth: 100,
     answersY: 0,
     tileH: 0,
     hintY: 0,
@@ -38,6 +43,7 @@ const empty: AlertScreen = {
     titleLines: 1,
     actionLines: 1,
     placeLines: 1,
+    englishLines: 0,
   },
 };
 
@@ -83,6 +89,10 @@ export default Blits.Component('AlertOverlay', {
           <Text :show="$s.place !== ''" :content="$s.place" :size="$s.layout.bodySize" :color="$s.textColor"
             :x="$panel.padding" :y="$panel.padding + $s.layout.placeY" :maxwidth="$s.layout.placeWidth"
             :lineheight="$s.layout.bodySize * 1.4" :maxlines="$s.layout.placeLines" />
+          <Text :show="$s.layout.englishLines > 0" :content="$s.english" :size="$s.layout.englishSize"
+            :color="$s.textColor" :x="$panel.padding" :y="$panel.padding + $s.layout.englishY"
+            :maxwidth="$s.layout.englishWidth" :lineheight="$s.layout.englishSize * 1.3" :maxlines="$s.layout.englishLines"
+            inspector-data="{role: 'alert-english'}" />
           <Element :show="$s.arrow >= 0" :x="$panel.w - $panel.padding - 220" :y="$panel.padding + $s.layout.placeY"
             w="220" h="220" color="#000000" inspector-data="{role: 'alert-direction'}">
             <Element x="40" y="4" w="140" h="140" pivot="0.5" :rotation="$s.arrow">

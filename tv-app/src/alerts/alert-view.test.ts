@@ -16,6 +16,7 @@ function alert(patch: Partial<AlertView> = {}): AlertView {
     action:
       'たなか はなこさん、危険な場所から全員避難。今すぐ避難してください。支援する方の避難も手伝ってください。',
     place: '避難先：美波町立日和佐小学校体育館（北東へ約1.2km）（福祉避難所に空きがありません）',
+    english: null,
     shelter: { name: '美波町立日和佐小学校', distanceMetres: 1200, direction: 'NE', directionLabel: '北東' },
     expiresAt: Date.now() + 3_600_000,
     shown: false,
@@ -61,6 +62,67 @@ describe('alert overlay view', () => {
     expect(veryLarge.layout.bodySize).toBeGreaterThan(
       themeFor({ textSize: 'normal', highContrast: false }).size.body,
     );
+  });
+
+  it('shows the English under the Japanese in the room left, never making the Japanese smaller', () => {
+    const english = {
+      title: '[Level 4] Evacuation order',
+      action:
+        'Ms Tanaka, everyone in danger zones must evacuate. Evacuate now. Please help the person you support too.',
+      place: 'Go to: Hiwasa Elementary School gym (about 1.2 km north-east) (no room at a welfare shelter)',
+    };
+    for (const textSize of ['normal', 'large', 'very-large'] as const) {
+      const theme = themeFor({ textSize, highContrast: false });
+      // Texts as the backend composes them for a household without a supporter's role.
+      const japanese = {
+        action: 'たなかさん、危険な場所から全員避難。今すぐ避難してください。',
+        place: '避難先：日和佐小学校　体育館（北東へ約1.2km）',
+      };
+      const plain = alertScreen({ alert: alert(japanese), phase: 'alert' }, theme);
+      const screen = alertScreen({ alert: alert({ ...japanese, english }), phase: 'alert' }, theme);
+      expect(plain.english).toBe('');
+      expect(screen.english).toBe(`${english.title} ${english.action} ${english.place}`);
+      const { layout } = screen;
+      // The Japanese is laid out exactly as without English.
+      const { englishLines: _lines, ...withEnglish } = layout;
+      const { englishLines: _none, ...alone } = plain.layout;
+      expect(withEnglish).toEqual(alone);
+      expect(layout.englishLines).toBeGreaterThan(0);
+      // Under the place, left of the arrow, above the answers.
+      expect(layout.englishY).toBeGreaterThanOrEqual(
+        layout.placeY + layout.placeLines * layout.bodySize * 1.4,
+      );
+      expect(layout.englishWidth).toBe(layout.placeWidth);
+      expect(layout.englishY + layout.englishLines * layout.englishSize * 1.3).toBeLessThanOrEqual(
+        layout.answersY,
+      );
+      expect(Math.min(layout.titleSize, layout.bodySize, layout.smallSize)).toBeGreaterThanOrEqual(48);
+      expect(layout.englishSize).toBeGreaterThanOrEqual(48);
+      expect(layout.bodySize).toBeGreaterThanOrEqual(layout.englishSize);
+      // The Japanese is still what is spoken (the speech has one Japanese voice).
+      expect(alertSpeech(alert({ english }), 'alert')).toEqual(alertSpeech(alert(), 'alert'));
+    }
+    // A notice and the confirmation: the notice's English too; the confirmation is the app's own Japanese.
+    const theme = themeFor({ textSize: 'normal', highContrast: false });
+    const cancel = alert({
+      kind: 'cancel',
+      title: '【取り消し】避難指示',
+      action: '先ほどお知らせした避難指示は取り消されました。',
+      place: null,
+      english: {
+        title: '[Cancelled] Evacuation order',
+        action: 'The evacuation order sent earlier has been cancelled.',
+        place: null,
+      },
+    });
+    const notice = alertScreen({ alert: cancel, phase: 'notice' }, theme);
+    expect(notice.english).toBe(
+      '[Cancelled] Evacuation order The evacuation order sent earlier has been cancelled.',
+    );
+    expect(notice.layout.hintY).toBeGreaterThanOrEqual(
+      notice.layout.englishY + notice.layout.englishSize * 1.3,
+    );
+    expect(alertScreen({ alert: cancel, phase: 'sent', answer: 'safe' }, theme).english).toBe('');
   });
 
   it('marks an exercise, points to the shelter, and says whom a supporter helps', () => {

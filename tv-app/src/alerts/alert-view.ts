@@ -1,7 +1,7 @@
 // What the alert overlay draws, worked out from an alert as the bridge client gives it: the 警戒レベル colour
 // (内閣府 guideline: レベル5 黒, 4 紫, 3 赤, 2 黄, 1 白, in shades that keep 7:1 text contrast), 【訓練】 for an
-// exercise, the title, what to do, the place with an arrow for its direction, the four answers in the remote's
-// colours, and a layout that fits the 1080 stage at every text size (long texts shrink a little, never below
+// exercise, the title, what to do, the place with an arrow for its direction, the English texts under them when
+// the household asked for English, the four answers in the remote's colours, and a layout that fits the 1080 stage at every text size (long texts shrink a little, never below
 // 48 px). Pure: the browser is not needed to test it.
 import type { AlertAnswer, AlertView } from '../api/bridge-client.ts';
 import { ja } from '../texts/ja.ts';
@@ -39,6 +39,8 @@ export interface AlertScreen {
   title: string;
   action: string;
   place: string;
+  /** The English title, action and place in one paragraph under the Japanese; '' when there is none. */
+  english: string;
   hint: string;
   /** Degrees clockwise from up (north), or -1 when there is no shelter to point to. */
   arrow: number;
@@ -52,6 +54,9 @@ export interface AlertScreen {
     actionY: number;
     placeY: number;
     placeWidth: number;
+    englishY: number;
+    englishSize: number;
+    englishWidth: number;
     answersY: number;
     tileH: number;
     hintY: number;
@@ -61,6 +66,7 @@ export interface AlertScreen {
     titleLines: number;
     actionLines: number;
     placeLines: number;
+    englishLines: number;
   };
 }
 
@@ -139,8 +145,16 @@ export function alertScreen(input: AlertScreenInput, theme: Theme): AlertScreen 
           title: ja.alert.sent(ja.alert.answers[input.answer ?? 'safe']),
           action: ja.alert.sentNote,
           place: '',
+          english: '',
         }
-      : { title: alert.title, action: alert.action, place: alert.place ?? '' };
+      : {
+          title: alert.title,
+          action: alert.action,
+          place: alert.place ?? '',
+          english: alert.english
+            ? [alert.english.title, alert.english.action, alert.english.place ?? ''].filter(Boolean).join(' ')
+            : '',
+        };
   const hint = phase === 'alert' ? ja.alert.repeatHint : phase === 'notice' ? ja.alert.noticeClose : '';
   const arrow = phase === 'alert' && alert.shelter ? (compassDegrees[alert.shelter.direction] ?? -1) : -1;
   const answers = phase === 'alert' && alert.kind === 'issue';
@@ -158,6 +172,7 @@ export function alertScreen(input: AlertScreenInput, theme: Theme): AlertScreen 
     title: breakable(texts.title),
     action: breakable(texts.action),
     place: breakable(texts.place),
+    english: texts.english,
     hint,
     arrow,
     direction: alert.shelter ? alert.shelter.directionLabel : '',
@@ -186,7 +201,7 @@ export function alertScreen(input: AlertScreenInput, theme: Theme): AlertScreen 
 }
 
 function fit(
-  texts: { title: string; action: string; place: string },
+  texts: { title: string; action: string; place: string; english: string },
   parts: { arrow: boolean; answers: boolean; hint: boolean },
   theme: Theme,
 ): AlertScreen['layout'] {
@@ -199,17 +214,29 @@ function fit(
     const titleLines = Math.min(2, linesOf(texts.title, titleSize, contentWidth));
     const actionLines = Math.min(5, linesOf(texts.action, bodySize, contentWidth));
     const placeLines = Math.min(3, linesOf(texts.place, bodySize, placeWidth));
+    // English at the smallest size (48 px), in the room the Japanese leaves: it never makes the Japanese smaller.
+    const englishSize = 48;
+    // Beside the arrow when there is one (left of it, as the place is), so it can start right under the place.
+    const englishWidth = placeWidth;
+    const englishWanted = Math.min(3, linesOf(texts.english, englishSize, englishWidth));
     // The colour's name in a tile stays at the smallest size: the answer under it is what must be read.
     const tileH = parts.answers ? Math.round(48 * 1.2 + bodySize * 1.3 + 36) : 0;
     const titleY = Math.round(smallSize * 1.5);
     const actionY = titleY + Math.round(titleLines * titleSize * 1.2) + gap;
     const placeY = actionY + Math.round(actionLines * bodySize * 1.4) + gap;
     const placeH = Math.max(placeLines * bodySize * 1.4, parts.arrow ? arrowBox : 0);
+    const placeEnd = placeLines > 0 ? placeY + placeH + gap : placeY;
+    const englishY = placeLines > 0 ? Math.round(placeY + placeLines * bodySize * 1.4 + gap) : placeY;
     const hintH = parts.hint ? Math.round(smallSize * 1.4) : 0;
     const answersY = available - hintH - tileH - (parts.answers ? gap : 0);
     const fits = placeY + placeH + gap <= answersY;
+    const room = parts.answers
+      ? Math.floor((answersY - englishY - gap) / (englishSize * 1.3))
+      : englishWanted;
+    const englishLines = Math.max(0, Math.min(englishWanted, room));
+    const englishH = englishLines > 0 ? Math.round(englishLines * englishSize * 1.3) + gap : 0;
     // Without answers the panel ends after its text.
-    const textEnd = placeLines > 0 ? placeY + placeH + gap : placeY;
+    const textEnd = Math.max(placeEnd, englishY + englishH);
     const hintY = parts.answers ? available - hintH : textEnd;
     const panelH = parts.answers ? PANEL.h : hintY + hintH + 2 * PANEL.padding;
     const panelY = parts.answers ? PANEL.y : Math.round((1080 - panelH) / 2);
@@ -223,6 +250,9 @@ function fit(
         actionY,
         placeY,
         placeWidth,
+        englishY,
+        englishSize,
+        englishWidth,
         answersY,
         tileH,
         hintY,
@@ -231,6 +261,7 @@ function fit(
         titleLines,
         actionLines,
         placeLines,
+        englishLines,
       },
     };
   };

@@ -41,6 +41,8 @@ export interface AlertView {
   title: string;
   action: string;
   place: string | null;
+  /** The same texts in English, when the household asked for English (shown under the Japanese). */
+  english: { title: string; action: string; place: string | null } | null;
   shelter: { name: string; distanceMetres: number; direction: string; directionLabel: string } | null;
   /** Epoch milliseconds: off the screen then. */
   expiresAt: number;
@@ -416,6 +418,9 @@ export function alertViewOf(wire: ActiveAlert): AlertView {
     title: payload.ja.title,
     action: payload.ja.action,
     place: payload.ja.place,
+    english: payload.en
+      ? { title: payload.en.title, action: payload.en.action, place: payload.en.place }
+      : null,
     shelter: shelter
       ? {
           name: shelter.name,
