@@ -9,8 +9,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Vitest's default is one worker per core minus one: a single worker on the 2-core CI machine, where most
-    // test time is waiting (browsers, sockets, pcscd), so two workers finish the suite much sooner.
-    maxWorkers: 2,
+    // Vitest's default is one worker per core minus one: a single worker on the 2-core CI machine. Most test
+    // time is waiting (browsers, sockets, pcscd): with two workers the cores were still 40 % idle, so three.
+    maxWorkers: 3,
   },
 });

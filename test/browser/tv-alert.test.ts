@@ -24,7 +24,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpsDashboard } from '../../backend/ops/build-ops.ts';
 import { type Backend, startBackend } from '../../backend/src/server/index.ts';
-import { buildTvApp } from '../../tv-app/build/build-tv-app.ts';
+import { e2eTvAppDir } from '../../tv-app/build/build-tv-app.ts';
 import { type AlertPublisher, alertPublisher } from '../bridge/support/published-alerts.ts';
 import { type Chromium, launchChromium } from './support/chromium.ts';
 import { auditScreen } from './support/screen-audit.ts';
@@ -90,10 +90,9 @@ const shownCount = async (key: string) =>
 
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'myna-tv-alert-'));
-  const distDir = join(workDir, 'dist');
-  const [opsDir] = await Promise.all([
+  const [opsDir, distDir] = await Promise.all([
     buildOpsDashboard({ outDir: join(workDir, 'ops') }),
-    buildTvApp({ mode: 'e2e', outDir: distDir }),
+    e2eTvAppDir(),
   ]);
   const config = loadConfig({
     DATA_DIR: join(workDir, 'data'),

@@ -19,7 +19,7 @@ import {
 } from '@myna-tv/stb-bridge';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildTvApp } from '../../tv-app/build/build-tv-app.ts';
+import { e2eTvAppDir } from '../../tv-app/build/build-tv-app.ts';
 import { type BackendNode, startBackendNode } from '../bridge/support/backend-node.ts';
 import { type Chromium, launchChromium } from './support/chromium.ts';
 import { type StaticServer, serveStatic } from './support/static-server.ts';
@@ -73,8 +73,8 @@ async function myNumberCard(holderId: string) {
 
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'myna-tv-e2e-'));
-  const distDir = join(workDir, 'dist');
-  [backend] = await Promise.all([startBackendNode(), buildTvApp({ mode: 'e2e', outDir: distDir })]);
+  let distDir: string;
+  [backend, distDir] = await Promise.all([startBackendNode(), e2eTvAppDir()]);
   server = await serveStatic({ dir: distDir, base: '/tv/' });
   const box = await backend.enrolBox();
   const dataDir = join(workDir, 'bridge');

@@ -2,13 +2,13 @@
 // so the TV shows the same glyphs on every box without any system font. `import fontUrl from 'virtual:ud-font'`
 // gives the font's URL: an emitted asset in a build (with the OFL text beside it), a data URL in dev.
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import subsetFont from 'subset-font';
 import type { Plugin } from 'vite';
 import { appCharacters, readSources } from './app-characters.ts';
+import { makeOnce } from './make-once.ts';
 
 const virtualId = 'virtual:ud-font';
 const resolvedId = `\0${virtualId}`;
@@ -34,41 +34,11 @@ export async function buildUdFont(srcDir: string): Promise<{ woff2: Uint8Array; 
   const cached = join(cacheDir, `${key}.woff2`);
   await mkdir(cacheDir, { recursive: true });
   // Several builds start at once (parallel test files, npm start): one subsets, the others wait for its file.
-  const woff2 = await readOrMake(
-    cached,
-    async () => new Uint8Array(await subsetFont(ttf, characters, { targetFormat: 'woff2' })),
+  await makeOnce(cached, async (partial) =>
+    writeFile(partial, await subsetFont(ttf, characters, { targetFormat: 'woff2' })),
   );
+  const woff2 = new Uint8Array(await readFile(cached));
   return { woff2, characters };
-}
-
-/** A lock older than this is left over from a killed build. */
-const staleLockMs = 5 * 60_000;
-
-async function readOrMake(file: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> {
-  const lock = `${file}.lock`;
-  for (;;) {
-    const hit = await readFile(file).catch(() => undefined);
-    if (hit) return new Uint8Array(hit);
-    const owned = await open(lock, 'wx').catch(() => undefined);
-    if (owned) {
-      try {
-        const made = await make();
-        const partial = `${file}.${process.pid}.tmp`;
-        await writeFile(partial, made);
-        await rename(partial, file);
-        return made;
-      } finally {
-        await owned.close();
-        await rm(lock, { force: true });
-      }
-    }
-    const age = await stat(lock).then(
-      (info) => Date.now() - info.mtimeMs,
-      () => 0,
-    );
-    if (age > staleLockMs) await rm(lock, { force: true });
-    else await sleep(250);
-  }
 }
 
 export function udFont(options: { srcDir: string }): Plugin {

@@ -20,7 +20,7 @@ import {
 } from '@myna-tv/stb-bridge';
 import { expect, vi } from 'vitest';
 import { pulledAfterVerify } from '../../../stb-bridge/src/reports/testing/signing-test-card.ts';
-import { buildTvApp } from '../../../tv-app/build/build-tv-app.ts';
+import { e2eTvAppDir } from '../../../tv-app/build/build-tv-app.ts';
 import { type BackendNode, startBackendNode } from '../../bridge/support/backend-node.ts';
 import { type SwitchableProxy, startSwitchableProxy } from '../../bridge/support/switchable-proxy.ts';
 import { startPcscd } from '../../support/pcscd.ts';
@@ -73,12 +73,7 @@ const isoBirthDate = (certDate: string) =>
 /** Starts everything, with one contract per reference number; `name` names the temp folder. */
 export async function startReportRig(name: string, referenceNumbers: string[]): Promise<ReportRig> {
   const workDir = await mkdtemp(join(tmpdir(), `myna-tv-${name}-`));
-  const distDir = join(workDir, 'dist');
-  const [backend, pcscd] = await Promise.all([
-    startBackendNode(),
-    startPcscd(),
-    buildTvApp({ mode: 'e2e', outDir: distDir }),
-  ]);
+  const [backend, pcscd, distDir] = await Promise.all([startBackendNode(), startPcscd(), e2eTvAppDir()]);
   const server = await serveStatic({ dir: distDir, base: '/tv/' });
   const proxy = await startSwitchableProxy(backend.url);
 
