@@ -11,7 +11,7 @@ export default defineConfig({
     pool: 'forks',
     // Vitest's default is one worker per core minus one: a single worker on the 2-core CI machine, where much
     // test time is waiting (sockets, pcscd), so two workers finish sooner; three were no faster (15 m 32 s vs
-    // 15 m 20 s): the browsers' software WebGL, PostgreSQL and pcscd keep both cores busy.
+    // 15 m 20 s): the browsers, PostgreSQL and pcscd keep both cores busy.
     maxWorkers: 2,
   },
 });
