@@ -29,7 +29,7 @@ import { type AlertPublisher, alertPublisher } from '../bridge/support/published
 import { type Chromium, launchChromium } from './support/chromium.ts';
 import { auditScreen } from './support/screen-audit.ts';
 import { type StaticServer, serveStatic } from './support/static-server.ts';
-import { poll, press, tvState, visible, waitForTv } from './support/tv-page.ts';
+import { poll, press, tvAppUrl, tvState, visible, waitForTv } from './support/tv-page.ts';
 
 const artifactDir = join(import.meta.dirname, '..', 'artifacts', 'tv-alert');
 
@@ -56,7 +56,7 @@ interface HookAlert {
   title: string;
 }
 
-const appUrl = () => `${server.origin}/tv/?bridge=${encodeURIComponent(bridge?.url ?? '')}#/`;
+const appUrl = () => tvAppUrl(server.origin, bridge?.url ?? '');
 
 async function startBox(port = 0): Promise<void> {
   bridge = await startBridge({

@@ -23,7 +23,16 @@ import { e2eTvAppDir } from '../../tv-app/build/build-tv-app.ts';
 import { type BackendNode, startBackendNode } from '../bridge/support/backend-node.ts';
 import { type Chromium, launchChromium } from './support/chromium.ts';
 import { type StaticServer, serveStatic } from './support/static-server.ts';
-import { poll, press, pressStbKey, stageText, tvState, waitForTv } from './support/tv-page.ts';
+import {
+  poll,
+  press,
+  pressStbKey,
+  stageRenderer,
+  stageText,
+  tvAppUrl,
+  tvState,
+  waitForTv,
+} from './support/tv-page.ts';
 
 const screenshotDir = process.env.TV_SCREENSHOT_DIR ?? join(tmpdir(), 'myna-tv-screens');
 const wrongPin = '9876';
@@ -46,13 +55,10 @@ const remoteKeys = new EventEmitter<{ key: [RemoteKeyEvent] }>();
 const bridgeLogs: string[] = [];
 const pageConsole: string[] = [];
 
-const appUrl = (idleMs = 120_000) =>
-  `${server.origin}/tv/?bridge=${encodeURIComponent(bridge.url)}&idle=${idleMs}#/`;
-
-async function openApp(idleMs?: number): Promise<Page> {
+async function openApp(idleMs = 120_000, render: 'webgl' | 'canvas' = 'canvas'): Promise<Page> {
   const opened = await browser.context.newPage();
   opened.on('console', (message) => pageConsole.push(message.text()));
-  await opened.goto(appUrl(idleMs));
+  await opened.goto(tvAppUrl(server.origin, bridge.url, { idleMs, render }));
   await waitForTv(opened, { route: '/', screen: 'くらしの窓口' });
   return opened;
 }
@@ -117,7 +123,7 @@ afterAll(async () => {
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
-// Generous: the machine's two cores render 1080p WebGL in software, shared with other work.
+// Generous: the machine's two cores draw the stage in software, shared with other work.
 describe('TV app: Home, Back and settings', { timeout: 90_000 }, () => {
   it('moves around Home with arrows, digits, OK and Back; entries in preparation say so', async () => {
     expect(await tvState(page)).toMatchObject({ focus: '1番 年金・保険の現況届', overlay: null });
@@ -179,6 +185,16 @@ describe('TV app: Home, Back and settings', { timeout: 90_000 }, () => {
     const before = (await tvState(page)).spoken.length;
     await press(page, 'green');
     await poll(() => spokenSince(page, before)).toEqual(['くらしの窓口', '6番 設定']);
+  });
+
+  it('draws Home with WebGL, as the boxes do, and moves the focus on it', async () => {
+    const webgl = await openApp(120_000, 'webgl');
+    expect(await stageRenderer(webgl)).toBe('webgl');
+    expect(await stageRenderer(page)).toBe('canvas');
+    await press(webgl, 'right');
+    await waitForTv(webgl, { focus: '2番 母子健康情報（準備中）' });
+    await shoot(webgl, 'home-webgl');
+    await webgl.close();
   });
 
   it('keeps text size and high contrast across a reload', async () => {

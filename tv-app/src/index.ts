@@ -5,6 +5,7 @@ import fontUrl from 'virtual:ud-font';
 import Blits from '@lightningjs/blits';
 import App from './App.ts';
 import { blitsKeymap } from './input/keymap.ts';
+import { renderMode } from './render-mode.ts';
 import { loadSettings } from './state/settings-store.ts';
 import { updateUi } from './state/ui-state.ts';
 import { testHook } from './test-hook.ts';
@@ -18,6 +19,7 @@ Blits.Launch(App, 'app', {
   w: 1920,
   h: 1080,
   canvasColor: '#000000',
+  renderMode: renderMode(location.search),
   defaultFont: 'ud',
   fonts: [{ family: 'ud', type: 'web', file: fontUrl }],
   keymap: blitsKeymap,

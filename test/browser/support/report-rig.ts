@@ -26,6 +26,7 @@ import { type SwitchableProxy, startSwitchableProxy } from '../../bridge/support
 import { startPcscd } from '../../support/pcscd.ts';
 import { type Chromium, launchChromium } from './chromium.ts';
 import { type StaticServer, serveStatic } from './static-server.ts';
+import { tvAppUrl } from './tv-page.ts';
 
 export const insurerName = 'みなみ年金基金';
 
@@ -173,8 +174,7 @@ export async function startReportRig(name: string, referenceNumbers: string[]): 
     browser,
     holder,
     bridgeLogs,
-    appUrl: (idleMs?: number) =>
-      `${server.origin}/tv/?bridge=${encodeURIComponent(bridge.url)}${idleMs ? `&idle=${idleMs}` : ''}#/`,
+    appUrl: (idleMs?: number) => tvAppUrl(server.origin, bridge.url, { idleMs }),
     insurerCall,
     bridgeCall,
     async insurerReports() {

@@ -14,6 +14,33 @@ export interface TvState {
   firstScreenMs: number | null;
 }
 
+/**
+ * The TV app's address on `origin` talking to the bridge at `bridgeUrl`. Drawn with Canvas 2D unless `render`
+ * says WebGL: software WebGL in headless Chromium costs about 8 times the CPU per screen change, and the
+ * screens are the same (one case per browser file that needs it draws with WebGL, as the boxes do).
+ */
+export function tvAppUrl(
+  origin: string,
+  bridgeUrl: string,
+  options: { idleMs?: number; render?: 'webgl' | 'canvas' } = {},
+): string {
+  const query = new URLSearchParams({ bridge: bridgeUrl });
+  if (options.idleMs) query.set('idle', String(options.idleMs));
+  if ((options.render ?? 'canvas') === 'canvas') query.set('render', 'canvas');
+  return `${origin}/tv/?${query}#/`;
+}
+
+/** Which context the stage canvas was drawn with. */
+export function stageRenderer(page: Page): Promise<'webgl' | 'canvas'> {
+  return page.evaluate(() => {
+    const dom = globalThis as unknown as {
+      document: { querySelector(selector: string): { getContext(kind: string): unknown } | null };
+    };
+    // A canvas holding a WebGL context has no 2D context to give.
+    return dom.document.querySelector('canvas')?.getContext('2d') ? 'canvas' : 'webgl';
+  });
+}
+
 export function tvState(page: Page): Promise<TvState> {
   return page.evaluate(() => {
     const state = (globalThis as unknown as { __MYNA_TV__?: TvState }).__MYNA_TV__;
