@@ -199,7 +199,7 @@ describe('現況届 on TV when something goes wrong', { timeout: 180_000 }, () =
 
   it('returns home when left idle in the middle, signed out, with the typed password forgotten', async () => {
     const idlePage = await rig.browser.context.newPage();
-    await idlePage.goto(rig.appUrl(15_000));
+    await idlePage.goto(rig.appUrl({ idleMs: 15_000 }));
     await waitForTv(idlePage, { route: '/', screen: 'くらしの窓口' });
     await openPasswordScreen(idlePage);
     await typePassword(idlePage, 'ABC', false);

@@ -43,8 +43,8 @@ export interface ReportRig {
   holder: HolderProfile;
   /** Every line the bridge logged. */
   bridgeLogs: string[];
-  /** The TV app's address, optionally with a shorter idle time. */
-  appUrl(idleMs?: number): string;
+  /** The TV app's address (see `tvAppUrl`: Canvas 2D unless told WebGL), optionally with a shorter idle time. */
+  appUrl(options?: { idleMs?: number; render?: 'webgl' | 'canvas' }): string;
   /** A call to the insurer API (`/api/v1` + path) with the insurer's credential. */
   insurerCall(method: 'GET' | 'PUT', path: string, body?: unknown): Promise<Response>;
   /** A call to the bridge's local API, from the TV app's origin. */
@@ -174,7 +174,7 @@ export async function startReportRig(name: string, referenceNumbers: string[]): 
     browser,
     holder,
     bridgeLogs,
-    appUrl: (idleMs?: number) => tvAppUrl(server.origin, bridge.url, { idleMs }),
+    appUrl: (options) => tvAppUrl(server.origin, bridge.url, options),
     insurerCall,
     bridgeCall,
     async insurerReports() {
