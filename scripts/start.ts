@@ -20,6 +20,7 @@ import { createLogger } from '../backend/src/observability/index.ts';
 import { startBackend } from '../backend/src/server/index.ts';
 import { buildTvApp } from '../tv-app/build/build-tv-app.ts';
 import { boxDir, boxKeeper, registerDemoHolders } from './start/demo-boxes.ts';
+import { demoShelter, startDemoShelterTerminal } from './start/demo-shelter-terminal.ts';
 import {
   backendEnvironment,
   bridgeEnvironment,
@@ -174,6 +175,29 @@ try {
     (b) => `local API on ${b.url}`,
   );
   running.push(bridge);
+
+  // The shelter check-in terminal needs the development JPKI (its virtual card, the CA it pins).
+  if (holders.length > 0) {
+    const terminal = await step(
+      `Starting the simulated shelter terminal (${demoShelter.name}, virtual card of ${demoShelter.holder})`,
+      () =>
+        startDemoShelterTerminal({
+          dataDir: config.dataDir,
+          backendUrl: backend.url,
+          pkiDir: config.jpkiPkiDir,
+          // Beside the box's port (8090 → 8092), or a free one when the box takes a free one.
+          port: bridgeConfig.port === 0 ? 0 : bridgeConfig.port + 2,
+          logger: createJsonLogger({
+            write: (line) => process.stdout.write(line),
+            level: bridgeConfig.logLevel,
+          }),
+          logLevel: bridgeConfig.logLevel,
+        }),
+      (t) =>
+        `staff page on ${t.deskUrl} (${t.enrolled ? 'enrolled by demo-admin' : 'enrolled before'}, shelter ${demoShelter.id})`,
+    );
+    running.push(terminal);
+  }
 
   print(
     formatSummary({

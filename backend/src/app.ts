@@ -10,6 +10,7 @@ import { alertRoutes } from './alerts/alert-routes.ts';
 import type { AlertDispatcher, AlertIngestSettings } from './alerts/index.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { checkinRoutes } from './checkins/checkin-routes.ts';
+import type { CardRevocationCheck } from './checkins/index.ts';
 import { shelterViewRoutes } from './checkins/shelter-view-routes.ts';
 import type { FieldCipher } from './crypto/index.ts';
 import type { Database } from './db/index.ts';
@@ -29,10 +30,12 @@ import {
   requestId,
   securitySchemes,
 } from './http/index.ts';
+import { defaultRetentionDays } from './mailbox/index.ts';
 import { mailboxRoutes } from './mailbox/mailbox-routes.ts';
 import type { BlindIndex, CardVerifiers } from './residents/index.ts';
 import { residentRoutes } from './residents/resident-routes.ts';
 import { statusReportRoutes } from './status-reports/status-report-routes.ts';
+import { watchOverRoutes } from './watch-over/watch-over-routes.ts';
 
 /** Limits and lifetimes of the identity part of the API. */
 export interface AppPolicy {
@@ -73,6 +76,12 @@ export interface AppDeps {
   health?: HealthProbes;
   /** Alert ingest: what it trusts, and who delivers what it stored. */
   alerts: { dispatcher: AlertDispatcher; settings: AlertIngestSettings };
+  /** The backend's CRL check of cards tapped at shelters (the server gives it; without it: terminals' verdicts). */
+  cardRevocation?: CardRevocationCheck;
+  /** Mailbox: how long notices are kept (MAILBOX_RETENTION_DAYS; default 365). */
+  mailboxRetentionDays?: number;
+  /** Watch-over: the quiet period of a consent that names none (WATCH_OVER_QUIET_HOURS; default 24). */
+  watchOverQuietHours?: number;
 }
 
 export function createApp(deps: AppDeps) {
@@ -111,7 +120,16 @@ export function createApp(deps: AppDeps) {
         clock,
       }),
     )
-    .route('/', mailboxRoutes({ db, cipher: deps.cipher, clock }))
+    .route(
+      '/',
+      mailboxRoutes({
+        db,
+        cipher: deps.cipher,
+        blindIndex: deps.blindIndex,
+        clock,
+        retentionDays: deps.mailboxRetentionDays ?? defaultRetentionDays,
+      }),
+    )
     .route(
       '/',
       healthRecordRoutes({
@@ -123,10 +141,22 @@ export function createApp(deps: AppDeps) {
       }),
     )
     .route('/', auditRoutes({ db, clock }))
-    .route('/', checkinRoutes({ db, cipher: deps.cipher, clock }))
+    .route(
+      '/',
+      checkinRoutes({
+        db,
+        cipher: deps.cipher,
+        clock,
+        ...(deps.cardRevocation ? { cardRevocation: deps.cardRevocation } : {}),
+      }),
+    )
     .route('/', shelterViewRoutes({ db, cipher: deps.cipher, clock }))
     .route('/', alertRoutes({ db, clock, ...deps.alerts }))
-    .route('/', alertTallyRoutes({ db, cipher: deps.cipher, clock }));
+    .route('/', alertTallyRoutes({ db, cipher: deps.cipher, clock }))
+    .route(
+      '/',
+      watchOverRoutes({ db, cipher: deps.cipher, clock, defaultQuietHours: deps.watchOverQuietHours ?? 24 }),
+    );
 
   const app = createRouter();
   app.onError(errorHandler(deps.reportError));

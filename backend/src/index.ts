@@ -136,6 +136,8 @@ export {
   householdField,
   revokeDevice,
 } from './devices/index.ts';
+// Children's health records (母子健康情報): what stb-bridge passes to the TV app (types only).
+export type { ChildRecord, GrowthCurves, GrowthEdition, GrowthMeasure } from './health/index.ts';
 // The HTTP edge: the error shape and the resident-session header, as types for clients.
 export type {
   ErrorBody,
@@ -256,3 +258,18 @@ export type {
   StatusReportSubmission,
 } from './status-reports/index.ts';
 export { statusReportDocumentType } from './status-reports/index.ts';
+// Watch-over (見守り): the box's activity report (stb-bridge imports the types), consent, the quiet round.
+export type {
+  ActivityHour,
+  ActivityReceipt,
+  ActivityReport,
+  Consent,
+  ConsentInput,
+  QuietNotice,
+  QuietNoticeList,
+  QuietRound,
+  WatchOverContact,
+  WatchOverErrorCode,
+  WatchOverSchedule,
+} from './watch-over/index.ts';
+export { maxPressesPerHour, putConsent, runQuietRound, WatchOverError } from './watch-over/index.ts';

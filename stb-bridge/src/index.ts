@@ -161,6 +161,9 @@ export {
   CheckinJournal,
   checkAuthCertificate,
   crlFileName,
+  type EnrolShelterTerminalOptions,
+  enrolShelterTerminal,
+  fingerprintOf,
   isShelterError,
   JournalSync,
   type JournalSyncOptions,
@@ -169,6 +172,7 @@ export {
   type NewShelterEvent,
   type OpenedJournal,
   parseCrl,
+  readTerminalCredential,
   ShelterDesk,
   ShelterError,
   type ShelterErrorCode,
@@ -178,6 +182,8 @@ export {
   type TerminalBackend,
   TerminalBackendClient,
   type TerminalCredential,
+  type TerminalCredentialFile,
+  TrustRefresh,
   tapCheckIn,
 } from './shelter/index.ts';
 export {

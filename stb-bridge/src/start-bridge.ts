@@ -31,6 +31,8 @@ import { CardWatcher } from './session/card-watcher.ts';
 import { ResidentSession } from './session/resident-session.ts';
 import { startShelterTerminal } from './shelter/start-shelter-terminal.ts';
 import { loadVirtualCard } from './virtual-card/load-virtual-card.ts';
+import { ActivityLedger } from './watch-over/activity-ledger.ts';
+import { ActivitySender } from './watch-over/activity-sender.ts';
 
 /** Key presses of a remote, as the HID remote reader raises them on `keys`. */
 export type RemoteKeySource = EventEmitter<{ key: [RemoteKeyEvent] }>;
@@ -44,6 +46,8 @@ export interface StartBridgeOptions extends BridgeConfig {
   remoteKeys?: RemoteKeySource;
   /** Reconnect back-off of the backend link, and retry back-off of waiting reports (tests shorten them). */
   linkBackoff?: BackoffOptions;
+  /** How often watch-over's key counts go to the backend (default 10 minutes; tests shorten it). */
+  watchOverSendEveryMs?: number;
 }
 
 export interface RunningBridge {
@@ -129,6 +133,20 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
     );
     alertSender.on('store-failed', (error) => logger.error('bridge.alert-outbox-failed', errorFields(error)));
     const reports = new StatusReports({ access, backend, outbox, sender, deviceId: credential.deviceId });
+    const activity = await ActivityLedger.open({ dataDir: options.dataDir });
+    if (activity.corrupt) logger.error('bridge.watch-over-ledger-corrupt');
+    cleanups.push(() => activity.ledger.persist());
+    const activitySender = new ActivitySender({
+      ledger: activity.ledger,
+      backend,
+      deviceId: credential.deviceId,
+      ...(options.watchOverSendEveryMs ? { everyMs: options.watchOverSendEveryMs } : {}),
+    });
+    cleanups.push(() => activitySender.close());
+    activitySender.on('failed', (error) => logger.info('bridge.watch-over-deferred', errorFields(error)));
+    activitySender.on('store-failed', (error) =>
+      logger.error('bridge.watch-over-store-failed', errorFields(error)),
+    );
 
     const hub = new EventEmitter<{ event: [BridgeEvent] }>();
     // One listener per open /events stream: the TV app keeps one, a reload briefly two.
@@ -168,6 +186,8 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
     sender.on('store-failed', (error) => logger.error('bridge.report-store-failed', errorFields(error)));
     const onKey = ({ key, action }: RemoteKeyEvent) => {
       if (action !== 'release') publish({ type: 'remote:key', key, repeat: action === 'repeat' });
+      // Watch-over counts presses only: no key, and a held key once.
+      if (action === 'press') activity.ledger.count('press');
     };
     for (const keys of [opened.keys, options.remoteKeys]) {
       keys?.on('key', onKey);
@@ -187,6 +207,7 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
       sender.trigger();
     });
     link.on('connected', () => alertSender.trigger());
+    link.on('connected', () => void activitySender.trigger());
     link.on('disconnected', (reason) => logger.warn('bridge.link-disconnected', { reason }));
     link.on('refused', (error) => logger.error('bridge.link-refused', errorFields(error)));
     cleanups.push(() => link.close());
@@ -194,6 +215,7 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
     // Reports left waiting by the last run (a restart, a power cut) are sent now.
     sender.trigger();
     alertSender.trigger();
+    void activitySender.trigger();
 
     watcher.start();
     cleanups.push(() => watcher.stop());
@@ -208,6 +230,8 @@ export async function startBridge(options: StartBridgeOptions): Promise<RunningB
       alerts,
       reports,
       notices: backend,
+      health: backend,
+      watchOver: { ledger: activity.ledger, sender: activitySender },
       events: hub,
       logger,
       shutdown: shutdown.signal,

@@ -1,73 +1,29 @@
 // The per-node household index of alert delivery (backend/src/alert-delivery/node-households.ts): how long a
 // node takes to read every household from PostgreSQL, unseal its members and care data (two AES-GCM fields
 // each), map and index it; then the check made before each alert when nothing changed, and the reload after one
-// enrolment. Households are the demo town's (realistic needs, supporters), stored in bulk.
+// enrolment. Households are the demo town's (realistic needs, supporters), stored in bulk as the alert-push
+// benchmark stores them (support/seed-households.ts).
 // Run alone: `npx tsx test/bench/alert-households.ts`.
-import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import {
   createFieldCipher,
   createNodeHouseholds,
   createPostgresDatabase,
   createTempPostgresDatabase,
-  type Database,
   demoHouseholds,
-  householdField,
   migrate,
 } from '@myna-tv/backend';
 import type { BenchResult } from './run.ts';
+import { seedHouseholds } from './support/seed-households.ts';
 
 const cipher = createFieldCipher([{ id: 'bench', key: new Uint8Array(32).fill(3) }]);
-
-async function storeHouseholds(db: Database, count: number): Promise<void> {
-  const demo = demoHouseholds(count);
-  const ids = new Map(demo.map((h) => [h.key, randomUUID()]));
-  for (let start = 0; start < demo.length; start += 5000) {
-    const chunk = demo.slice(start, start + 5000);
-    const columns = chunk.map((h) => {
-      const id = ids.get(h.key) as string;
-      const { needs, language, namesConsent } = h.household;
-      const care = {
-        needs,
-        language,
-        namesConsent,
-        supporterOf: h.supports.map((k) => ids.get(k) as string),
-      };
-      return {
-        id,
-        lat: h.household.latitude,
-        lon: h.household.longitude,
-        machiaza: h.household.machiazaId,
-        address: cipher.encrypt(h.household.address, householdField('address_sealed', id)),
-        members: cipher.encrypt(JSON.stringify(h.household.members), householdField('members_sealed', id)),
-        care: cipher.encrypt(JSON.stringify(care), householdField('care_sealed', id)),
-      };
-    });
-    await db.query(
-      `INSERT INTO households (id, local_government_code, machiaza_id, latitude, longitude, address_sealed,
-         members_sealed, care_sealed, created_at)
-       SELECT id, '363871', machiaza, lat, lon, address, members, care, now()
-         FROM unnest($1::uuid[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::text[], $7::text[])
-           AS t (id, machiaza, lat, lon, address, members, care)`,
-      [
-        columns.map((c) => c.id),
-        columns.map((c) => c.machiaza),
-        columns.map((c) => c.lat),
-        columns.map((c) => c.lon),
-        columns.map((c) => c.address),
-        columns.map((c) => c.members),
-        columns.map((c) => c.care),
-      ],
-    );
-  }
-}
 
 async function measure(count: number): Promise<Record<string, number | string>> {
   const temp = await createTempPostgresDatabase();
   const db = createPostgresDatabase({ url: temp.url });
   try {
     await migrate(db);
-    await storeHouseholds(db, count);
+    await seedHouseholds(db, cipher, demoHouseholds(count));
     const builds: { households: number; unsealed: number; ms: number }[] = [];
     const households = createNodeHouseholds({ db, cipher, onBuilt: (b) => builds.push(b) });
     // CPU time beside wall time: on a shared, loaded machine the wall time mostly measures the others.
@@ -83,7 +39,7 @@ async function measure(count: number): Promise<Record<string, number | string>> 
     started = performance.now();
     await households.current();
     const unchanged = performance.now() - started;
-    await storeHouseholds(db, 3); // three more (the holders' homes again, new ids)
+    await seedHouseholds(db, cipher, demoHouseholds(3)); // three more (the holders' homes again, new ids)
     cpu = process.cpuUsage();
     started = performance.now();
     await households.current();

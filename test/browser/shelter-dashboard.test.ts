@@ -1,18 +1,18 @@
-// The dashboard's 避難所 section in Chromium against a real backend (startBackend on a free port, PGlite in a
-// temp folder, the dashboard built by esbuild, the demo town seeded): municipality staff see a shelter with an
+// The dashboard's 避難所 section in Chromium against a real backend (test/shelter/support/town-backend.ts:
+// startBackend, the dashboard built by esbuild, the demo town seeded): municipality staff see a shelter with an
 // enrolled terminal at 0 people; a terminal's batch of check-ins through POST /shelter-terminals/me/events
-// shows as the new occupancy, arrivals and supplies without reloading. Screenshot in
-// test/artifacts/shelter-dashboard/.
+// shows as the new occupancy, arrivals and supplies without reloading; a hand-entered person is found among
+// the town's residents by name and age group and matched. Screenshots in test/artifacts/shelter-dashboard/.
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFieldCipher, type DemoBoxKeeper, loadConfig, loadFieldKeys, seedDemo } from '@myna-tv/backend';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOpsDashboard } from '../../backend/ops/build-ops.ts';
 import { enrolTerminal } from '../../backend/src/checkins/index.ts';
-import { type Backend, startBackend } from '../../backend/src/server/index.ts';
+import { basicInfoField } from '../../backend/src/residents/resident-records.ts';
+import type { Backend } from '../../backend/src/server/index.ts';
+import { startTownBackend } from '../shelter/support/town-backend.ts';
 import { type Chromium, launchChromium } from './support/chromium.ts';
 
 const artifactDir = join(import.meta.dirname, '..', 'artifacts', 'shelter-dashboard');
@@ -24,29 +24,14 @@ describe('shelter dashboard', () => {
   let page: Page;
   let shelterId: string;
   let terminal: string;
+  let residentId: string;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'myna-shelter-dashboard-'));
     await mkdir(artifactDir, { recursive: true });
-    const config = loadConfig({
-      DATA_DIR: join(dir, 'data'),
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      OPS_APP_DIR: await buildOpsDashboard({ outDir: join(dir, 'ops') }),
-    });
-    backend = await startBackend({ config });
-    const keeper: DemoBoxKeeper = { has: async () => false, keep: async () => undefined };
-    await seedDemo(backend.db, {
-      cipher: createFieldCipher(await loadFieldKeys(config)),
-      now: new Date(),
-      householdCount: 5,
-      boxes: keeper,
-    });
-    const [shelter] = await backend.db.query<{ id: string }>(
-      `UPDATE shelters SET capacity = 40, capacity_text = '40人'
-        WHERE id = (SELECT id FROM shelters WHERE kind = 'evacuation-shelter' ORDER BY id LIMIT 1) RETURNING id`,
-    );
-    shelterId = shelter?.id ?? '';
+    const town = await startTownBackend(dir);
+    ({ backend, shelterId } = town);
+    const { cipher } = town;
     const enrolled = await enrolTerminal(backend.db, {
       shelterId,
       label: '受付1',
@@ -54,6 +39,24 @@ describe('shelter dashboard', () => {
       now: new Date(),
     });
     terminal = `Terminal ${enrolled.terminalId}.${enrolled.secret}`;
+    // A registered resident of the town (as a card registration leaves one), linked to a seeded household.
+    residentId = randomUUID();
+    const info = {
+      name: '美波\u3000花子',
+      dateOfBirth: { era: 'showa', date: '1948-05-01' },
+      gender: 'female',
+      address: '徳島県海部郡美波町奥河内',
+    };
+    await backend.db.query(
+      `INSERT INTO residents (id, basic_info_index, basic_info_sealed, sign_cert_issuer, sign_cert_serial,
+         registered_at, updated_at) VALUES ($1, $2, $3, 'test', '01', now(), now())`,
+      [residentId, `index-${residentId}`, cipher.encrypt(JSON.stringify(info), basicInfoField(residentId))],
+    );
+    await backend.db.query(
+      `INSERT INTO resident_households (resident_id, household_id, linked_at)
+       SELECT $1, id, now() FROM households WHERE local_government_code = '363871' ORDER BY id LIMIT 1`,
+      [residentId],
+    );
     browser = await launchChromium();
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
   }, 120_000);
@@ -105,5 +108,44 @@ describe('shelter dashboard', () => {
     expect(await page.locator('.arrivals-chart').getAttribute('aria-label')).toContain('合計3人');
     expect(await page.locator('.shelter-section').textContent()).toContain('飲料水（L）');
     await page.screenshot({ path: join(artifactDir, 'shelters.png'), fullPage: true });
+  }, 60_000);
+
+  it('finds a hand-entered person among the residents by name and age group, and matches them', async () => {
+    const personId = randomUUID();
+    const at = new Date().toISOString();
+    const events = [
+      {
+        id: randomUUID(),
+        seq: 4,
+        at,
+        type: 'manual-person',
+        personId,
+        name: '美波 花子',
+        ageGroup: 'elderly',
+        needsAssistance: true,
+      },
+      { id: randomUUID(), seq: 5, at, type: 'check-in', groupId: null, person: { kind: 'manual', personId } },
+    ];
+    const response = await fetch(`${backend.url}/api/v1/shelter-terminals/me/events`, {
+      method: 'POST',
+      headers: { authorization: terminal, 'content-type': 'application/json' },
+      body: JSON.stringify({ events }),
+    });
+    expect(response.status).toBe(200);
+    const unresolvedShown = () => page.locator(`tr[data-shelter="${shelterId}"] td`).nth(6).textContent();
+    await expect.poll(unresolvedShown, { timeout: 15_000 }).toBe('4');
+
+    await page.getByRole('button', { name: '未確認の人を表示' }).click();
+    const row = page.locator(`li[data-person="manual:${personId}"]`);
+    await expect.poll(() => row.textContent()).toContain('美波 花子（高齢者・要配慮、手入力）');
+    // The name typed at the desk and its age group are the search, as they are.
+    await row.getByRole('button', { name: '住民を検索' }).click();
+    const candidate = row.locator(`li[data-resident="${residentId}"]`);
+    await expect.poll(() => candidate.textContent()).toContain('美波\u3000花子（高齢者、1948-05-01生');
+    await page.screenshot({ path: join(artifactDir, 'matching.png'), fullPage: true });
+    await candidate.getByRole('button', { name: 'この人に決定' }).click();
+    await expect.poll(() => page.getByText('美波\u3000花子さんとして照合しました。').count()).toBe(1);
+    await expect.poll(() => row.count()).toBe(0);
+    await expect.poll(unresolvedShown, { timeout: 15_000 }).toBe('3');
   }, 60_000);
 });

@@ -1,16 +1,16 @@
-// The shelter staff page in headless Chromium, served by the bridge in shelter mode, against a real backend
-// behind a switchable proxy: while online the terminal caches the auth CA and CRL (from the development JPKI's
-// HTTP face); then the backend goes away and staff check in a household by keyboard alone (two cards tapped,
-// one child without a card entered by hand). The waiting count shows; the backend comes back, the journal
-// syncs, and the occupancy (what GET /api/v1/shelters/occupancy answers) shows the household. Screenshots in test/artifacts/shelter-desk/.
-import { once } from 'node:events';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
+// The shelter staff page and the dashboard end to end in headless Chromium: a whole backend (town-backend.ts:
+// the development JPKI at /dev-jpki, operator sessions, the ops dashboard, the demo town seeded) behind a relay that
+// can cut it, a terminal enrolled to one of the town's shelters, and the bridge in shelter mode serving the
+// staff page. While online the terminal caches the auth CA and CRL; then the backend goes away and staff check
+// in a household by keyboard alone (two cards tapped, a child without a card entered by hand). The waiting
+// count shows; the backend comes back, the journal syncs, and the town's dashboard (a second page, logged in as
+// the town's staff) shows the household at the shelter. Screenshots in test/artifacts/shelter-desk/.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
-import { createDevPkiApp, shelterOccupancy } from '@myna-tv/backend';
+import { type HolderProfile, loadDevPki } from '@myna-tv/backend';
 import {
+  enrolShelterTerminal,
   loadBridgeConfig,
   loadVirtualCard,
   type RunningBridge,
@@ -19,109 +19,139 @@ import {
 } from '@myna-tv/stb-bridge';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Backend } from '../../backend/src/server/index.ts';
 import { type SwitchableProxy, startSwitchableProxy } from '../bridge/support/switchable-proxy.ts';
-import { type ShelterBackend, shelterA, startShelterBackend } from '../shelter/support/shelter-backend.ts';
+import { startTownBackend } from '../shelter/support/town-backend.ts';
 import { type Chromium, launchChromium } from './support/chromium.ts';
 
 const artifactDir = join(import.meta.dirname, '..', 'artifacts', 'shelter-desk');
+const demoPassword = 'minami-demo-2026';
+
 let dir: string;
-let backend: ShelterBackend;
+let pkiDir: string;
+let holders: HolderProfile[];
+let backend: Backend;
 let proxy: SwitchableProxy;
-let pkiServer: ReturnType<typeof serve>;
+let shelterId: string;
 let reader: VirtualReader;
 let bridge: RunningBridge;
 let browser: Chromium;
-let page: Page;
+/** The staff page on the terminal. */
+let desk: Page;
+/** The ops dashboard, logged in as the town's staff. */
+let ops: Page;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'myna-shelter-desk-'));
   await mkdir(artifactDir, { recursive: true });
-  backend = await startShelterBackend();
+  const town = await startTownBackend(dir);
+  ({ backend, shelterId } = town);
+  pkiDir = town.config.jpkiPkiDir;
+  holders = (await loadDevPki(pkiDir)).holders;
   proxy = await startSwitchableProxy(backend.url);
-  pkiServer = serve({ fetch: createDevPkiApp(backend.pki).fetch, port: 0, hostname: '127.0.0.1' });
-  await once(pkiServer, 'listening');
-  const pkiUrl = `http://127.0.0.1:${(pkiServer.address() as AddressInfo).port}`;
 
-  const dataDir = join(dir, 'bridge');
-  await mkdir(dataDir, { recursive: true });
-  await writeFile(
-    join(dataDir, 'shelter-terminal.json'),
-    JSON.stringify(await backend.enrolTerminal(shelterA)),
-  );
+  // Enrolled as an installer would: the operator admin's login, the credential file the terminal reads.
+  const dataDir = join(dir, 'terminal');
+  await enrolShelterTerminal({
+    backendUrl: proxy.url,
+    loginName: 'demo-admin',
+    password: demoPassword,
+    shelterId,
+    label: '受付1',
+    credentialFile: join(dataDir, 'shelter-terminal.json'),
+  });
   reader = new VirtualReader();
-  const config = loadBridgeConfig({
+  const bridgeConfig = loadBridgeConfig({
     BRIDGE_MODE: 'shelter',
     BRIDGE_DATA_DIR: dataDir,
     BRIDGE_BACKEND_URL: proxy.url,
-    BRIDGE_SHELTER_TRUST_URL: pkiUrl,
     BRIDGE_PORT: '0',
   });
-  bridge = await startBridge({ ...config, cardReader: reader, linkBackoff: { initialMs: 50, maxMs: 300 } });
+  bridge = await startBridge({
+    ...bridgeConfig,
+    cardReader: reader,
+    linkBackoff: { initialMs: 50, maxMs: 300 },
+  });
   browser = await launchChromium();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-}, 120_000);
+  desk = browser.context.pages()[0] ?? (await browser.context.newPage());
+  ops = await browser.context.newPage();
+  await ops.goto(`${backend.url}/ops/`);
+  await ops.getByLabel('ログイン名').fill('demo-town');
+  await ops.getByLabel('パスワード').fill(demoPassword);
+  await ops.getByRole('button', { name: 'ログイン' }).click();
+  await ops.getByRole('link', { name: '避難所' }).click();
+}, 180_000);
+
 afterAll(async () => {
   await browser?.close();
   await bridge?.close();
   await reader?.close();
-  if (pkiServer) await new Promise((resolve) => pkiServer.close(resolve));
   await proxy?.close();
   await backend?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 const cardOf = (n: number) =>
-  loadVirtualCard({
-    pkiDir: backend.pkiDir,
-    holderId: backend.pki.holders[n]?.id as string,
-    stateDir: join(dir, `card-${n}`),
-  });
+  loadVirtualCard({ pkiDir, holderId: holders[n]?.id as string, stateDir: join(dir, `card-${n}`) });
 
-describe('shelter staff page', () => {
-  it('checks in a household offline by keyboard, then syncs to the backend', async () => {
+const shown = (column: 'people' | 'households') =>
+  ops.locator(`tr[data-shelter="${shelterId}"] td[data-${column}]`).textContent();
+
+describe('shelter staff page and dashboard', () => {
+  it('checks in a household offline by keyboard; after the sync the dashboard shows the occupancy', async () => {
+    // The enrolled shelter is listed at 0 people before anyone arrives.
+    await expect.poll(() => shown('people'), { timeout: 20_000 }).toBe('0');
+
     // Online first: the CA and CRL are downloaded into the trust folder (the CRL's age is shown).
-    await page.goto(`${bridge.url}/shelter/desk/`);
+    await desk.goto(`${bridge.url}/shelter/desk/`);
     await expect
-      .poll(() => page.locator('#crl').textContent(), { timeout: 20_000 })
+      .poll(() => desk.locator('#crl').textContent(), { timeout: 30_000 })
       .toMatch(/失効リスト \d+分前/);
-    await expect.poll(() => page.locator('#link').textContent(), { timeout: 20_000 }).toBe('オンライン');
+    await expect.poll(() => desk.locator('#link').textContent(), { timeout: 30_000 }).toBe('オンライン');
 
     await proxy.down();
     const [first, second] = await Promise.all([cardOf(0), cardOf(1)]);
 
     // Keyboard only: the page opens with the tap button focused; Enter taps.
     reader.insert(first);
-    await expect.poll(() => page.locator(':focus').getAttribute('id')).toBe('tap');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#result').textContent()).toContain('受付しました（有効なカード）');
+    await expect.poll(() => desk.locator(':focus').getAttribute('id')).toBe('tap');
+    await desk.keyboard.press('Enter');
+    await expect
+      .poll(() => desk.locator('#result').textContent(), { timeout: 20_000 })
+      .toContain('受付しました（有効なカード）');
     reader.insert(second);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#member-count').textContent()).toBe('2');
+    await desk.keyboard.press('Enter');
+    await expect.poll(() => desk.locator('#member-count').textContent(), { timeout: 20_000 }).toBe('2');
 
     // A child without a card: arrow right to 「カードのない人を追加」, fill the form, submit with Enter.
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('みなみ こども');
+    await desk.keyboard.press('ArrowRight');
+    await desk.keyboard.press('Enter');
+    await desk.keyboard.type('みなみ こども');
     // Tab to the age group (大人 checked), arrow up to 子ども.
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('ArrowUp');
-    expect(await page.locator('input[name="age"][value="child"]').isChecked()).toBe(true);
-    await page.locator('#manual-name').press('Enter');
-    await expect.poll(() => page.locator('#member-count').textContent()).toBe('3');
-    await expect.poll(() => page.locator('#link').textContent(), { timeout: 20_000 }).toContain('オフライン');
+    await desk.keyboard.press('Tab');
+    await desk.keyboard.press('ArrowUp');
+    expect(await desk.locator('input[name="age"][value="child"]').isChecked()).toBe(true);
+    await desk.locator('#manual-name').press('Enter');
+    await expect.poll(() => desk.locator('#member-count').textContent(), { timeout: 20_000 }).toBe('3');
+    await expect.poll(() => desk.locator('#link').textContent(), { timeout: 30_000 }).toContain('オフライン');
     // 2 taps + the hand entry (who) + its check-in, all on the terminal's disk, none at the backend yet.
-    await expect.poll(() => page.locator('#waiting').textContent()).toBe('送信待ち 4件');
-    expect(await backend.peopleAt(shelterA)).toBe(0);
-    await page.screenshot({ path: join(artifactDir, 'offline-household.png'), fullPage: true });
+    await expect.poll(() => desk.locator('#waiting').textContent()).toBe('送信待ち 4件');
+    await desk.screenshot({ path: join(artifactDir, 'offline-household.png'), fullPage: true });
+    // The dashboard still answers (only the terminal's link is cut) and shows nobody yet.
+    await ops.waitForTimeout(6_000);
+    expect(await shown('people')).toBe('0');
 
     await proxy.up();
-    await expect.poll(() => page.locator('#waiting').textContent(), { timeout: 30_000 }).toBe('送信待ち 0件');
-    await expect.poll(() => page.locator('#link').textContent()).toBe('オンライン');
-    await page.screenshot({ path: join(artifactDir, 'synced.png'), fullPage: true });
-    // What GET /api/v1/shelters/occupancy answers (checkin-routes.ts calls this; operator login is not wired
-    // in the bridge tests' backend node).
-    const rows = await shelterOccupancy(backend.db, { localGovernmentCode: null });
-    const row = rows.find((r) => r.shelterId === shelterA);
-    expect(row).toMatchObject({ people: 3, households: 1 });
-  }, 120_000);
+    await expect.poll(() => desk.locator('#waiting').textContent(), { timeout: 60_000 }).toBe('送信待ち 0件');
+    await expect.poll(() => desk.locator('#link').textContent()).toBe('オンライン');
+    await desk.screenshot({ path: join(artifactDir, 'synced.png'), fullPage: true });
+
+    // The dashboard's next poll (every 5 s) shows the household, without a reload.
+    await expect.poll(() => shown('people'), { timeout: 30_000 }).toBe('3');
+    expect(await shown('households')).toBe('1');
+    const row = ops.locator(`tr[data-shelter="${shelterId}"]`);
+    expect(await row.textContent()).toContain('開設');
+    expect(await row.textContent()).toContain('8%'); // 3 of 40
+    await ops.screenshot({ path: join(artifactDir, 'dashboard-occupancy.png'), fullPage: true });
+  }, 240_000);
 });

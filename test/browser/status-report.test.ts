@@ -69,7 +69,6 @@ afterAll(async () => {
   await rig?.close();
 });
 
-
 describe('現況届 on TV, from Home to the receipt', { timeout: 240_000 }, () => {
   it('shows Home, interactive within 2 s of loading', async () => {
     const times: number[] = [];

@@ -131,26 +131,28 @@ describe('TV app: Home, Back and settings', { timeout: 90_000 }, () => {
     await shoot(page, 'home');
 
     await press(page, 'right');
-    await waitForTv(page, { focus: '2番 母子健康情報（準備中）' });
+    await waitForTv(page, { focus: '2番 母子健康情報' });
+    await press(page, 'down');
+    await waitForTv(page, { focus: '4番 避難情報（準備中）' });
     const focused = page.locator('[data-role="menu-item"][data-focused="true"]');
-    expect(await focused.getAttribute('data-id')).toBe('maternal');
+    expect(await focused.getAttribute('data-id')).toBe('evacuation');
     expect(await focused.getAttribute('data-disabled')).toBe('true');
-    await press(page, 'down', 'down');
+    await press(page, 'down');
     await waitForTv(page, { focus: '6番 設定' });
     await press(page, 'up', 'left');
     await waitForTv(page, { focus: '3番 お知らせ' });
-    await press(page, 'up', 'right');
-    await waitForTv(page, { focus: '2番 母子健康情報（準備中）' });
+    await press(page, 'right');
+    await waitForTv(page, { focus: '4番 避難情報（準備中）' });
 
     // An entry in preparation opens a dialog that takes every key until it is closed.
     await press(page, 'ok');
     await waitForTv(page, { overlay: 'preparing', focus: 'とじる' });
     expect((await tvState(page)).spoken).toContain(
-      '「母子健康情報」は、まだ使えません。準備ができるまで、お待ちください。',
+      '「避難情報」は、まだ使えません。準備ができるまで、お待ちください。',
     );
     await press(page, 'down', '6');
     await press(page, 'ok');
-    await waitForTv(page, { overlay: null, route: '/', focus: '2番 母子健康情報（準備中）' });
+    await waitForTv(page, { overlay: null, route: '/', focus: '4番 避難情報（準備中）' });
 
     // Every colour button and Back are labelled on screen.
     const labels = await page
@@ -192,7 +194,7 @@ describe('TV app: Home, Back and settings', { timeout: 90_000 }, () => {
     expect(await stageRenderer(webgl)).toBe('webgl');
     expect(await stageRenderer(page)).toBe('canvas');
     await press(webgl, 'right');
-    await waitForTv(webgl, { focus: '2番 母子健康情報（準備中）' });
+    await waitForTv(webgl, { focus: '2番 母子健康情報' });
     await shoot(webgl, 'home-webgl');
     await webgl.close();
   });

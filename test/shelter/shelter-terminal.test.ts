@@ -3,11 +3,13 @@
 // (`card.removed`), the next tap is recorded with the right number; the staff actions (hand entry, check-out by
 // card, a note only with consent) journal what they say; the staff page is served and only this origin and
 // the configured ones may post.
+import { X509Certificate } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DevPki, initDevPki } from '@myna-tv/backend';
 import {
+  fingerprintOf,
   loadBridgeConfig,
   loadVirtualCard,
   type RunningBridge,
@@ -42,7 +44,12 @@ beforeAll(async () => {
   await writeFile(join(dataDir, 'shelter', 'trust', 'jpki-auth.ca.der'), pki.ca.auth.der);
   await writeFile(
     join(dataDir, 'shelter-terminal.json'),
-    JSON.stringify({ terminalId: 'c0ffee00-0000-4000-8000-000000000001', secret: 'not-checked-offline' }),
+    JSON.stringify({
+      terminalId: 'c0ffee00-0000-4000-8000-000000000001',
+      secret: 'not-checked-offline',
+      shelterId: 'E3638700058111',
+      trustRoots: [fingerprintOf(new X509Certificate(pki.ca.auth.der))],
+    }),
   );
   card = await loadVirtualCard({
     pkiDir: join(dir, 'pki'),

@@ -86,6 +86,55 @@ describe('npm start', () => {
     expect((await fetch(`${bridge}/logout`, { method: 'POST', headers })).status).toBe(200);
   });
 
+  it('runs a shelter check-in terminal with a virtual card; a tap there reaches the dashboard', async () => {
+    const output = run?.output() ?? '';
+    expect(output).toMatch(/shelter terminal \(日和佐公民館, virtual card of suzuki-ichiro\)/);
+    const desk = output.match(
+      /staff page on (http:\/\/127\.0\.0\.1:\d+\/shelter\/desk\/) \(enrolled by demo-admin/,
+    )?.[1];
+    expect(desk).toBeDefined();
+    const page = await fetch(desk as string);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('避難所受付');
+    const terminal = new URL(desk as string).origin;
+    const tap = await fetch(`${terminal}/shelter/tap`, {
+      method: 'POST',
+      headers: { origin: terminal, 'content-type': 'application/json' },
+      body: JSON.stringify({ groupId: null }),
+    });
+    expect(tap.status).toBe(201);
+    expect(await tap.json()).toMatchObject({ check: { result: 'valid' } });
+
+    const backend = summaryUrl(output, 'Backend');
+    const login = await fetch(`${backend}/api/v1/operator/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ loginName: 'demo-town', password: 'minami-demo-2026' }),
+    });
+    const { sessionToken } = (await login.json()) as { sessionToken: string };
+    const people = async () => {
+      const status = await fetch(`${backend}/api/v1/shelters/status`, {
+        headers: { authorization: `Bearer ${sessionToken}` },
+      });
+      const { shelters } = (await status.json()) as { shelters: { shelterId: string; people: number }[] };
+      return shelters.find((s) => s.shelterId === 'E3638700048111')?.people;
+    };
+    await expect.poll(people, { timeout: 30_000 }).toBe(1);
+
+    // demo-shelter is the staff of that shelter: it sees that one only.
+    const staffLogin = await fetch(`${backend}/api/v1/operator/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ loginName: 'demo-shelter', password: 'minami-demo-2026' }),
+    });
+    const staffToken = ((await staffLogin.json()) as { sessionToken: string }).sessionToken;
+    const seen = await fetch(`${backend}/api/v1/shelters/status`, {
+      headers: { authorization: `Bearer ${staffToken}` },
+    });
+    const { shelters } = (await seen.json()) as { shelters: { shelterId: string }[] };
+    expect(shelters.map((s) => s.shelterId)).toEqual(['E3638700048111']);
+  }, 60_000);
+
   it('stops cleanly on Ctrl-C', async () => {
     expect(await run?.interrupt(30_000)).toBe(0);
     run = undefined;
@@ -96,6 +145,7 @@ describe('npm start', () => {
     const output = await run.waitFor(summary, 120_000);
     expect(output).toContain('30 households (0 new), 3 operator accounts (0 new) (reused)');
     expect(output).toMatch(/tanaka-hanako already registered/);
+    expect(output).toMatch(/staff page on http:\/\/127\.0\.0\.1:\d+\/shelter\/desk\/ \(enrolled before/);
     expect(await run.interrupt(30_000)).toBe(0);
     run = undefined;
   }, 150_000);

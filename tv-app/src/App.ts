@@ -21,6 +21,8 @@ import { nextTextSize } from './state/settings-store.ts';
 import { followUi, pickUi, type UiState, ui, unfollowUi, updateUi } from './state/ui-state.ts';
 import { testHook } from './test-hook.ts';
 import { themeFor } from './theme/tokens.ts';
+import AskOverlay from './watch-over/AskOverlay.ts';
+import { askInput, countKey, isAskOpen, startWatchOver } from './watch-over/wellbeing-ask.ts';
 
 let idle: IdleTimer | undefined;
 
@@ -45,12 +47,13 @@ const problemOfLostCard: Partial<Record<UiState['card'], string>> = {
 };
 
 export default Blits.Application({
-  components: { Dialog, AlertOverlay },
+  components: { Dialog, AlertOverlay, AskOverlay },
   template: `
     <Element w="1920" h="1080" :color="$t.color.background">
       <RouterView w="1920" h="1080" />
       <Dialog :show="$dialog !== ''" :id="$dialog" :title="$dialogTitle" :body="$dialogBody"
         :choices="$dialogChoices" :focus="$dialogFocus" />
+      <AskOverlay />
       <AlertOverlay :show="!!$alert" :screen="$alert" />
     </Element>
   `,
@@ -86,6 +89,8 @@ export default Blits.Application({
       testHook.stage((this as unknown as Record<symbol, { node: unknown }>)[symbols.wrapper as symbol]?.node);
       idle = new IdleTimer({ timeoutMs: idleTimeoutMs(location.search), onIdle: () => this.onIdle() });
       idle.touch();
+      // Watch-over: お変わりありませんか at the household's times (nothing when it did not agree).
+      startWatchOver();
       bridge().watch({
         card: (card) => updateUi({ card }),
         session: (signedIn) => updateUi({ signedIn }),
@@ -127,9 +132,14 @@ export default Blits.Application({
   input: {
     intercept(event: KeyboardEvent) {
       idle?.touch();
+      countKey(event);
       const key = remoteKeyOfEvent(event);
       if (isAlertOpen()) {
         alertInput(key);
+        return undefined;
+      }
+      if (isAskOpen()) {
+        askInput(key);
         return undefined;
       }
       if (isDialogOpen() && key !== 'home') {

@@ -2,6 +2,8 @@
 // them when the card goes). Screens switch instantly: a fade costs frames on a set-top box and keys pressed
 // during a transition are lost.
 import type { Route } from '@lightningjs/blits';
+import ChildList from './health/ChildList.ts';
+import ChildRecord from './health/ChildRecord.ts';
 import CardBlocked from './pages/CardBlocked.ts';
 import CardWait from './pages/CardWait.ts';
 import Home from './pages/Home.ts';
@@ -62,6 +64,8 @@ const table: AppRoute[] = [
   { path: '/report/problem/:problem', component: ReportProblem },
   { path: '/notices', component: NoticeList },
   { path: '/notice/:id', component: NoticeView },
+  { path: '/children', component: ChildList },
+  { path: '/child/:id', component: ChildRecord },
 ];
 
 export const routes: Route[] = table.map(({ path, component, data }) => ({

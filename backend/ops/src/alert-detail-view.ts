@@ -91,7 +91,13 @@ function needsList(households: readonly NeedsAssistance[]): HTMLElement {
     el(
       'thead',
       {},
-      el('tr', {}, ...['住所', '世帯員', '避難先', '受信', '表示'].map((h) => el('th', { scope: 'col' }, h))),
+      el(
+        'tr',
+        {},
+        ...['住所', '世帯員', '避難先', '受信', '表示', 'テレビ操作'].map((h) =>
+          el('th', { scope: 'col' }, h),
+        ),
+      ),
     ),
     el(
       'tbody',
@@ -105,6 +111,8 @@ function needsList(households: readonly NeedsAssistance[]): HTMLElement {
           el('td', {}, h.shelterName ?? '—'),
           el('td', {}, h.acknowledged ? '済' : '未'),
           el('td', {}, h.shownAt === null ? '未' : at(h.shownAt)),
+          // Watch-over counts: no remote key pressed since the alert and no answer — reach this household first.
+          h.tvActivity ? el('td', {}, 'あり') : el('td', { class: 'warning' }, 'なし（要確認）'),
         ),
       ),
     ),

@@ -8,10 +8,16 @@ describe('sectionsFor', () => {
       'households',
       'alerts',
       'shelters',
+      'watch-over',
       'reports',
       'audit',
     ]);
-    expect(sectionsFor('municipality-staff').map((s) => s.id)).toEqual(['households', 'alerts', 'shelters']);
+    expect(sectionsFor('municipality-staff').map((s) => s.id)).toEqual([
+      'households',
+      'alerts',
+      'shelters',
+      'watch-over',
+    ]);
     expect(sectionsFor('shelter-staff').map((s) => s.id)).toEqual(['shelters']);
   });
 });

@@ -5,7 +5,7 @@ import type { OperatorRole } from '../../src/accounts/roles.ts';
 
 export interface Section {
   /** The hash route: `#/devices`. */
-  id: 'devices' | 'households' | 'alerts' | 'shelters' | 'reports' | 'audit';
+  id: 'devices' | 'households' | 'alerts' | 'shelters' | 'watch-over' | 'reports' | 'audit';
   title: string;
   summary: string;
   roles: readonly OperatorRole[];
@@ -35,6 +35,12 @@ export const sections: readonly Section[] = [
     title: '避難所',
     summary: '避難所の開設状況と受付',
     roles: ['operator-admin', 'municipality-staff', 'shelter-staff'],
+  },
+  {
+    id: 'watch-over',
+    title: '見守り',
+    summary: 'テレビの操作が途絶えた見守り世帯と連絡先',
+    roles: ['operator-admin', 'municipality-staff'],
   },
   {
     id: 'reports',

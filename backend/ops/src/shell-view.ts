@@ -6,6 +6,7 @@ import { el, show } from './dom.ts';
 import { pageIn, roleLabels, type Section, sectionAt, sectionsFor } from './navigation.ts';
 import { type OperatorAccountView, OperatorApiError, reportDeliveries } from './operator-api.ts';
 import { shelterSection } from './shelter-section.ts';
+import { watchOverSection } from './watch-over-section.ts';
 
 export interface Shell {
   root: HTMLElement;
@@ -56,6 +57,7 @@ export function shellView(
       return alertSection({ token: options.token, localGovernmentCode, path: pageIn(hash) });
     }
     if (section.id === 'shelters') return shelterSection({ token: options.token, role: account.role });
+    if (section.id === 'watch-over') return watchOverSection({ token: options.token });
     if (section.id !== 'reports') return el('p', { class: 'pending' }, 'この画面は準備中です。');
     const body = el('div', { 'aria-busy': 'true' }, '読み込んでいます…');
     reportDeliveries(options.token)

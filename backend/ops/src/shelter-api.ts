@@ -91,3 +91,43 @@ export async function downloadReport(token: string, format: 'xml' | 'csv'): Prom
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+export type AgeGroup = 'infant' | 'child' | 'adult' | 'elderly';
+
+export interface UnresolvedPerson {
+  personKey: string;
+  shelterId: string;
+  checkedInAt: string;
+  flag: string | null;
+  manual: { name: string; ageGroup: AgeGroup; needsAssistance: boolean } | null;
+}
+
+export interface ResidentCandidate {
+  residentId: string;
+  name: string;
+  dateOfBirth: string;
+  ageGroup: AgeGroup;
+  address: string;
+  householdId: string | null;
+}
+
+/** People present whom nothing resolves to a resident (hand-entered names: the read is audited). */
+export async function unresolvedPeople(token: string): Promise<UnresolvedPerson[]> {
+  return (await call<{ people: UnresolvedPerson[] }>('GET', '/shelters/unresolved', { token })).people;
+}
+
+/** Residents by part of the name and/or age group (audited). */
+export async function searchResidents(
+  token: string,
+  query: { name?: string; ageGroup?: AgeGroup },
+): Promise<ResidentCandidate[]> {
+  const params = new URLSearchParams();
+  if (query.name) params.set('name', query.name);
+  if (query.ageGroup) params.set('ageGroup', query.ageGroup);
+  const path = `/shelters/resident-search?${params}`;
+  return (await call<{ residents: ResidentCandidate[] }>('GET', path, { token })).residents;
+}
+
+export async function matchPerson(token: string, personKey: string, residentId: string): Promise<void> {
+  await call('POST', '/shelters/person-matches', { token, body: { personKey, residentId } });
+}

@@ -1,6 +1,7 @@
 // The 避難所 section: occupancy against capacity, arrivals (a plain SVG bar chart), households still at home per
 // 町字 for the alert in force, supplies to send, the export, and on request the households needing help that
-// are not at a shelter (names and addresses: each read is audited by the backend). Live by polling every 5 s
+// are not at a shelter (names and addresses: each read is audited by the backend), and matching the people
+// nothing resolves to a resident (shelter-matching.ts). Live by polling every 5 s
 // like the alert pages (alert-detail-view.ts): never overlapping, paused while the tab is hidden, stopped
 // once the page has left the document.
 import { el, show } from './dom.ts';
@@ -18,6 +19,7 @@ import {
   shelterStatuses,
   supplies,
 } from './shelter-api.ts';
+import { matchingPanel } from './shelter-matching.ts';
 
 export const shelterPollMs = 5000;
 const bucketMinutes = 30;
@@ -63,7 +65,7 @@ export function occupancyTable(shelters: readonly ShelterStatus[]): HTMLElement 
       el('td', { class: 'number', 'data-people': '' }, String(s.people)),
       el('td', { class: 'number' }, s.capacity === null ? (s.capacityText ?? '—') : String(s.capacity)),
       el('td', { class: 'number' }, s.capacity ? `${Math.round((s.people / s.capacity) * 100)}%` : '—'),
-      el('td', { class: 'number' }, String(s.households)),
+      el('td', { class: 'number', 'data-households': '' }, String(s.households)),
       el('td', { class: 'number' }, String(s.flagged)),
       el('td', { class: 'number' }, String(s.unresolved)),
     );
@@ -240,6 +242,7 @@ export function shelterSection(options: { token: string; role: string }): HTMLEl
           needsBody,
         )
       : null,
+    matchingPanel(token),
   );
 
   needsButton.addEventListener('click', () => {

@@ -6,6 +6,7 @@ import {
   auditActorOf,
   createRouter,
   errorResponses,
+  guardedRoute,
   jsonBody,
   jsonResponse,
   roleGuard,
@@ -17,9 +18,10 @@ import {
   listOperatorAccounts,
   type OperatorAccount,
 } from './operator-accounts.ts';
-import { loginOperator, logoutOperator, type OperatorLoginPolicy } from './operator-login.ts';
+import { loginOperator, type OperatorLoginPolicy } from './operator-login.ts';
 import { maxPasswordLength } from './password-hash.ts';
 import { operatorRoles } from './roles.ts';
+import { endSession } from './session-store.ts';
 
 export interface AccountRouteDeps {
   db: Database;
@@ -72,42 +74,31 @@ const loginRoute = createRoute({
   },
 });
 
-const logoutRoute = createRoute({
+const logoutRoute = guardedRoute(operators, {
   method: 'post',
   path: '/operator/logout',
   tags: ['operators'],
-  middleware: [operators.middleware],
-  security: operators.security,
-  responses: { 204: { description: 'Logged out' }, ...errorResponses(401, 403) },
+  responses: { 204: { description: 'Logged out' } },
 });
 
-const meRoute = createRoute({
+const meRoute = guardedRoute(operators, {
   method: 'get',
   path: '/operator/me',
   tags: ['operators'],
-  middleware: [operators.middleware],
-  security: operators.security,
-  responses: { 200: jsonResponse(accountSchema, 'The logged-in operator'), ...errorResponses(401, 403) },
+  responses: { 200: jsonResponse(accountSchema, 'The logged-in operator') },
 });
 
-const listRoute = createRoute({
+const listRoute = guardedRoute(admins, {
   method: 'get',
   path: '/operator/accounts',
   tags: ['operators'],
-  middleware: [admins.middleware],
-  security: admins.security,
-  responses: {
-    200: jsonResponse(z.object({ accounts: z.array(accountSchema) }), 'All operator accounts'),
-    ...errorResponses(401, 403),
-  },
+  responses: { 200: jsonResponse(z.object({ accounts: z.array(accountSchema) }), 'All operator accounts') },
 });
 
-const createAccountRoute = createRoute({
+const createAccountRoute = guardedRoute(admins, {
   method: 'post',
   path: '/operator/accounts',
   tags: ['operators'],
-  middleware: [admins.middleware],
-  security: admins.security,
   request: {
     body: jsonBody(
       z.strictObject({
@@ -119,20 +110,17 @@ const createAccountRoute = createRoute({
       }),
     ),
   },
-  responses: { 201: jsonResponse(accountSchema, 'Created'), ...errorResponses(400, 401, 403, 409, 413, 415) },
+  responses: { 201: jsonResponse(accountSchema, 'Created') },
+  errors: [409],
 });
 
-const disableRoute = createRoute({
+const disableRoute = guardedRoute(admins, {
   method: 'post',
   path: '/operator/accounts/{accountId}/disable',
   tags: ['operators'],
-  middleware: [admins.middleware],
-  security: admins.security,
   request: { params: z.object({ accountId: z.uuid() }) },
-  responses: {
-    200: jsonResponse(accountSchema, 'Disabled; its sessions ended'),
-    ...errorResponses(400, 401, 403, 404),
-  },
+  responses: { 200: jsonResponse(accountSchema, 'Disabled; its sessions ended') },
+  errors: [404],
 });
 
 export function accountRoutes(deps: AccountRouteDeps) {
@@ -158,7 +146,8 @@ export function accountRoutes(deps: AccountRouteDeps) {
     })
     .openapi(logoutRoute, async (c) => {
       const principal = operators.principal(c);
-      await logoutOperator(db, {
+      await endSession(db, {
+        kind: 'operator',
         sessionId: principal.sessionId,
         actor: auditActorOf(principal, c.get('requestId')),
         now: clock(),

@@ -1,10 +1,10 @@
 // HTTP routes managing API clients (admins) and letting a client check its own credentials.
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Database } from '../db/index.ts';
 import {
   auditActorOf,
   createRouter,
-  errorResponses,
+  guardedRoute,
   jsonBody,
   jsonResponse,
   roleGuard,
@@ -67,24 +67,17 @@ const newClientSchema = z
 const admins = roleGuard('operator-admin');
 const clients = roleGuard(...clientRoles);
 
-const listRoute = createRoute({
+const listRoute = guardedRoute(admins, {
   method: 'get',
   path: '/api-clients',
   tags: ['api-clients'],
-  middleware: [admins.middleware],
-  security: admins.security,
-  responses: {
-    200: jsonResponse(z.object({ clients: z.array(clientSchema) }), 'All API clients'),
-    ...errorResponses(401, 403),
-  },
+  responses: { 200: jsonResponse(z.object({ clients: z.array(clientSchema) }), 'All API clients') },
 });
 
-const createClientRoute = createRoute({
+const createClientRoute = guardedRoute(admins, {
   method: 'post',
   path: '/api-clients',
   tags: ['api-clients'],
-  middleware: [admins.middleware],
-  security: admins.security,
   request: {
     body: jsonBody(newClientSchema),
   },
@@ -96,29 +89,24 @@ const createClientRoute = createRoute({
       }),
       'Created',
     ),
-    ...errorResponses(400, 401, 403, 413, 415),
   },
 });
 
-const revokeRoute = createRoute({
+const revokeRoute = guardedRoute(admins, {
   method: 'post',
   path: '/api-clients/{clientId}/revoke',
   tags: ['api-clients'],
-  middleware: [admins.middleware],
-  security: admins.security,
   request: { params: z.object({ clientId: z.uuid() }) },
-  responses: { 200: jsonResponse(clientSchema, 'Revoked'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(clientSchema, 'Revoked') },
+  errors: [404],
 });
 
-const selfRoute = createRoute({
+const selfRoute = guardedRoute(clients, {
   method: 'get',
   path: '/api-clients/self',
   tags: ['api-clients'],
-  middleware: [clients.middleware],
-  security: clients.security,
   responses: {
     200: jsonResponse(z.object({ clientId: z.uuid(), role: z.enum(clientRoles) }), 'The calling client'),
-    ...errorResponses(401, 403),
   },
 });
 

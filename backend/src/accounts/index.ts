@@ -25,7 +25,6 @@ export {
 export {
   authenticateOperator,
   loginOperator,
-  logoutOperator,
   type OperatorLogin,
   type OperatorLoginPolicy,
   type OperatorSession,
@@ -42,8 +41,8 @@ export {
 export { type ClientRole, clientRoles, type OperatorRole, operatorRoles, type Role } from './roles.ts';
 export { hashSecret, newSecret, secretMatches } from './secret-token.ts';
 export {
-  closeSession,
   closeSessionsOf,
+  endSession,
   type NewSession,
   newSession,
   type OpenedSession,

@@ -1,18 +1,12 @@
 // Operator login and the sessions it opens. The attempt is counted by the login throttle before the password
 // is checked; unknown login names cost the same scrypt time as known ones, and both fail the same way.
-import { type AuditActor, recordAudit } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { Database, Queryable } from '../db/index.ts';
 import { AuthError } from './auth-error.ts';
 import { countLoginAttempt, forgiveLoginAttempt, type ThrottlePolicy } from './login-throttle.ts';
 import { getOperatorAccount, normaliseLoginName, type OperatorAccount } from './operator-accounts.ts';
 import { verifyAgainstDecoy, verifyPassword } from './password-hash.ts';
-import {
-  closeSession,
-  type OpenedSession,
-  openSession,
-  resolveSession,
-  type SessionPolicy,
-} from './session-store.ts';
+import { type OpenedSession, openSession, resolveSession, type SessionPolicy } from './session-store.ts';
 
 export interface OperatorLoginPolicy {
   session: SessionPolicy;
@@ -91,19 +85,4 @@ export async function authenticateOperator(
   const account = await getOperatorAccount(db, session.subject.operatorAccountId);
   if (account.disabledAt !== null) throw new AuthError('auth.required', 'account disabled');
   return { sessionId: session.sessionId, account };
-}
-
-export async function logoutOperator(
-  db: Database,
-  options: { sessionId: string; actor: AuditActor; now: Date },
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    await closeSession(tx, options.sessionId);
-    await recordAudit(tx, {
-      actor: options.actor,
-      action: 'operator.logout',
-      target: { type: 'operator-session', id: options.sessionId },
-      at: options.now,
-    });
-  });
 }

@@ -1,6 +1,7 @@
 // Login sessions of operators and residents: an opaque random token given to the client once, only its hash
 // stored. A session ends at the first of: idle time without use, maximum age, logout, or its device revoked.
-import type { Queryable } from '../db/index.ts';
+import { type AuditActor, recordAudit } from '../audit/index.ts';
+import type { Database, Queryable } from '../db/index.ts';
 import { AuthError } from './auth-error.ts';
 import { hashSecret, newSecret } from './secret-token.ts';
 
@@ -118,8 +119,20 @@ export async function resolveSession(
 }
 
 /** Ends a session (logout); an already ended one is ignored. */
-export async function closeSession(db: Queryable, sessionId: string): Promise<void> {
-  await db.query('DELETE FROM sessions WHERE id = $1', [sessionId]);
+/** Logout of an operator or a resident: the session ends, and the audit log says who ended it. */
+export async function endSession(
+  db: Database,
+  options: { kind: 'operator' | 'resident'; sessionId: string; actor: AuditActor; now: Date },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('DELETE FROM sessions WHERE id = $1', [options.sessionId]);
+    await recordAudit(tx, {
+      actor: options.actor,
+      action: `${options.kind}.logout`,
+      target: { type: `${options.kind}-session`, id: options.sessionId },
+      at: options.now,
+    });
+  });
 }
 
 /** Ends every session opened on a device (its revocation) or of an account (its disabling). */

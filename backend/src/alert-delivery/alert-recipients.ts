@@ -1,5 +1,5 @@
 // alert_recipients (migration 0008): the households one alert's push message is for and how, written in one
-// statement (arrays unnested: 100,000 rows in one round trip) and read back by nodes that render the alert
+// statement (one JSON document of rows: 100,000 rows in one round trip) and read back by nodes that render the alert
 // without having targeted it.
 import type { AlertPayload, HouseholdIndex } from '@myna-tv/disaster';
 import type { Queryable } from '../db/index.ts';
@@ -19,41 +19,28 @@ export async function insertRecipients(
   index: HouseholdIndex,
 ): Promise<void> {
   if (recipients.length === 0) return;
-  const columns = {
-    household: [] as string[],
-    role: [] as string[],
-    kind: [] as string[],
-    priority: [] as boolean[],
-    shelter: [] as (string | null)[],
-    lgc: [] as string[],
-    machiaza: [] as (string | null)[],
-  };
-  for (const recipient of recipients) {
+  // One JSON document of rows: JSON.stringify is native, whereas the driver would escape every element of seven
+  // arrays in JavaScript (about 100 ms for 19,000 recipients, all of it blocking the event loop).
+  const rows = recipients.map((recipient) => {
     const position = index.positionById.get(recipient.householdId);
     const household = position === undefined ? undefined : index.households[position];
     if (household === undefined) throw new Error(`recipient ${recipient.householdId} is not in the index`);
-    columns.household.push(recipient.householdId);
-    columns.role.push(recipient.role);
-    columns.kind.push(recipient.kind);
-    columns.priority.push(recipient.priority);
-    columns.shelter.push(recipient.shelterId);
-    columns.lgc.push(household.localGovernmentCode);
-    columns.machiaza.push(household.machiazaId === null ? null : household.machiazaId.slice(-7));
-  }
+    return [
+      recipient.householdId,
+      recipient.role,
+      recipient.kind,
+      recipient.priority,
+      recipient.shelterId,
+      household.localGovernmentCode,
+      household.machiazaId === null ? null : household.machiazaId.slice(-7),
+    ];
+  });
   await db.query(
     `INSERT INTO alert_recipients (alert_id, household_id, role, kind, priority, shelter_id, local_government_code,
        machiaza_id)
-     SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::boolean[], $6::text[], $7::text[], $8::text[])`,
-    [
-      alertId,
-      columns.household,
-      columns.role,
-      columns.kind,
-      columns.priority,
-      columns.shelter,
-      columns.lgc,
-      columns.machiaza,
-    ],
+     SELECT $1, (r->>0)::uuid, r->>1, r->>2, (r->>3)::boolean, r->>4, r->>5, r->>6
+       FROM jsonb_array_elements($2::jsonb) AS r`,
+    [alertId, JSON.stringify(rows)],
   );
 }
 

@@ -6,6 +6,7 @@ import { type AuditActor, recordAudit } from '../audit/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Queryable } from '../db/index.ts';
 import { type HouseholdCare, type HouseholdMember, householdField } from '../devices/index.ts';
+import { householdsActiveSince } from '../watch-over/index.ts';
 import {
   countAlertGroups,
   countAlerts,
@@ -204,6 +205,10 @@ export async function readNeedsAssistance(
     target: { type: 'alert', id: row.id },
     at: options.now,
   });
+  const active = await householdsActiveSince(db, {
+    householdIds: rows.map((household) => household.household_id),
+    since: row.received_at,
+  });
   const list: NeedsAssistance[] = [];
   for (const household of rows) {
     const open = (column: 'address_sealed' | 'members_sealed' | 'care_sealed', sealed: string) =>
@@ -225,6 +230,7 @@ export async function readNeedsAssistance(
       shelterName: household.shelter_name,
       acknowledged: household.acknowledged,
       shownAt: household.shown_at?.toISOString() ?? null,
+      tvActivity: active.has(household.household_id),
     });
   }
   return list;

@@ -2,7 +2,6 @@
 // latest answer wins, only for their own household's alerts), the dashboard reads counts per alert, area and
 // shelter, the map and the unanswered households needing help, each within the reader's municipality.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDatabase, createTempPostgresDatabase, type Database, migrate } from '../db/index.ts';
 import {
   call,
   createTestApp,
@@ -11,6 +10,7 @@ import {
   sampleHousehold,
   type TestApp,
 } from '../http/testing/test-app.ts';
+import { testDatabases } from '../http/testing/test-databases.ts';
 import type {
   AlertCounts,
   AlertDetail,
@@ -28,26 +28,7 @@ const chiyodaArea = [
   { desc: '千代田区', polygons: [], circles: [], geocodes: [{ name: 'jisX0402', value: chiyoda }] },
 ];
 
-const backends: [string, () => Promise<{ db: Database; dispose(): Promise<void> } | undefined>][] = [
-  ['PGlite', async () => undefined],
-  [
-    'PostgreSQL',
-    async () => {
-      const temp = await createTempPostgresDatabase();
-      const db = createPostgresDatabase({ url: temp.url });
-      await migrate(db);
-      return {
-        db,
-        dispose: async () => {
-          await db.close();
-          await temp.drop();
-        },
-      };
-    },
-  ],
-];
-
-describe.each(backends)('alert tallies on %s', (_name, openDatabase) => {
+describe.each(testDatabases)('alert tallies on %s', (_name, openDatabase) => {
   let external: Awaited<ReturnType<typeof openDatabase>>;
   let t: TestApp;
   let admin: Record<string, string>;

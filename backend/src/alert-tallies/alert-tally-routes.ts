@@ -1,7 +1,7 @@
 // HTTP routes of the alert tallies: a box reports an alert shown and its answer (device credential), and the
 // dashboard reads the alerts, their counts, map and the unanswered households needing help (operator admins,
 // municipality staff for their own municipality). Thin: validate, call one domain function, map.
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { AuthError } from '../accounts/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
@@ -10,7 +10,7 @@ import {
   type AppEnv,
   auditActorOf,
   createRouter,
-  errorResponses,
+  guardedRoute,
   jsonBody,
   jsonResponse,
   roleGuard,
@@ -43,65 +43,53 @@ const staff = roleGuard('operator-admin', 'municipality-staff');
 
 const alertId = z.object({ id: z.uuid() });
 
-const respondRoute = createRoute({
+const respondRoute = guardedRoute(devices, {
   method: 'post',
   path: '/alert-responses',
   tags: ['alerts'],
   summary: "A box reports an alert shown and/or the household's answer; repeating a report changes nothing",
-  middleware: [devices.middleware],
-  security: devices.security,
   request: { body: jsonBody(alertResponseInputSchema) },
-  responses: {
-    200: jsonResponse(alertResponseSchema, "The household's standing for the alert's thread"),
-    ...errorResponses(400, 401, 403, 404, 413, 415),
-  },
+  responses: { 200: jsonResponse(alertResponseSchema, "The household's standing for the alert's thread") },
+  errors: [404],
 });
 
-const listRoute = createRoute({
+const listRoute = guardedRoute(staff, {
   method: 'get',
   path: '/ops/alerts',
   tags: ['alerts'],
   summary: 'Alerts, newest first, with delivery and answer counts',
-  middleware: [staff.middleware],
-  security: staff.security,
   request: { query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }) },
-  responses: { 200: jsonResponse(alertListSchema, 'Alerts'), ...errorResponses(400, 401, 403) },
+  responses: { 200: jsonResponse(alertListSchema, 'Alerts') },
 });
 
-const detailRoute = createRoute({
+const detailRoute = guardedRoute(staff, {
   method: 'get',
   path: '/ops/alerts/{id}',
   tags: ['alerts'],
   summary: 'One alert with counts per municipality, 町字 and assigned shelter',
-  middleware: [staff.middleware],
-  security: staff.security,
   request: { params: alertId },
-  responses: { 200: jsonResponse(alertDetailSchema, 'The alert'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(alertDetailSchema, 'The alert') },
+  errors: [404],
 });
 
-const mapRoute = createRoute({
+const mapRoute = guardedRoute(staff, {
   method: 'get',
   path: '/ops/alerts/{id}/map',
   tags: ['alerts'],
   summary: "GeoJSON: the alert's areas, its households (a state each, nothing personal), the shelters",
-  middleware: [staff.middleware],
-  security: staff.security,
   request: { params: alertId },
-  responses: { 200: jsonResponse(alertMapSchema, 'The map'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(alertMapSchema, 'The map') },
+  errors: [404],
 });
 
-const needsRoute = createRoute({
+const needsRoute = guardedRoute(staff, {
   method: 'get',
   path: '/ops/alerts/{id}/needs-assistance',
   tags: ['alerts'],
   summary: 'Households with people needing help that have not answered (personal data; audited)',
-  middleware: [staff.middleware],
-  security: staff.security,
   request: { params: alertId },
-  responses: {
-    200: jsonResponse(needsAssistanceListSchema, 'The households'),
-    ...errorResponses(400, 401, 403, 404),
-  },
+  responses: { 200: jsonResponse(needsAssistanceListSchema, 'The households') },
+  errors: [404],
 });
 
 /** Municipality staff read for their municipality only; an account of that role without one reads nothing. */

@@ -176,6 +176,9 @@ export const needsAssistanceSchema = z
     shelterName: z.string().nullable(),
     acknowledged: z.boolean(),
     shownAt: z.string().nullable(),
+    /** A box of the household reported remote key presses from the alert's hour on (watch-over counts):
+     * false with no answer is the household to reach first. */
+    tvActivity: z.boolean(),
   })
   .openapi('AlertNeedsAssistance');
 export type NeedsAssistance = z.infer<typeof needsAssistanceSchema>;

@@ -3,8 +3,8 @@
 // a refused message stays refused, a failing one is retried with back-off, and a broken or hostile feed is
 // logged without stopping anything. On PGlite and on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDatabase, createTempPostgresDatabase, type Database, migrate } from '../db/index.ts';
 import { createTestApp, type TestApp } from '../http/testing/test-app.ts';
+import { testDatabases } from '../http/testing/test-databases.ts';
 import { type Listening, listen } from '../jpki/testing/test-pki.ts';
 import { createLogger } from '../observability/index.ts';
 import { createAlertFeedPoller, type FeedPolicy } from './alert-feed-poller.ts';
@@ -12,25 +12,6 @@ import { defaultAlertIngestSettings } from './alert-settings.ts';
 import { alertFixture, capMessage } from './alert-test-support.ts';
 import { createAlertIngest } from './ingest-alert.ts';
 import { createRecordingDispatcher } from './recording-dispatcher.ts';
-
-const backends: [string, () => Promise<{ db: Database; dispose(): Promise<void> } | undefined>][] = [
-  ['PGlite', async () => undefined],
-  [
-    'PostgreSQL',
-    async () => {
-      const temp = await createTempPostgresDatabase();
-      const db = createPostgresDatabase({ url: temp.url });
-      await migrate(db);
-      return {
-        db,
-        dispose: async () => {
-          await db.close();
-          await temp.drop();
-        },
-      };
-    },
-  ],
-];
 
 /** The publisher's server: the feed, its entries, and how often each path was asked. */
 function feedServer() {
@@ -76,7 +57,7 @@ function feedServer() {
   };
 }
 
-describe.each(backends)('alert feed poller on %s', (_name, openDatabase) => {
+describe.each(testDatabases)('alert feed poller on %s', (_name, openDatabase) => {
   let t: TestApp;
   let external: Awaited<ReturnType<typeof openDatabase>>;
   const server = feedServer();

@@ -3,8 +3,8 @@
 // configured anchors, concurrency, and the operators' compose form. The dispatcher records its calls.
 import { X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDatabase, createTempPostgresDatabase, type Database, migrate } from '../db/index.ts';
 import { call, createTestApp, loginAsAdmin, type TestApp } from '../http/testing/test-app.ts';
+import { testDatabases } from '../http/testing/test-databases.ts';
 import { expireAlerts } from './alert-records.ts';
 import {
   alertFixture,
@@ -31,25 +31,6 @@ const boundSenders = [
   signingSender,
 ];
 
-const backends: [string, () => Promise<{ db: Database; dispose(): Promise<void> } | undefined>][] = [
-  ['PGlite', async () => undefined],
-  [
-    'PostgreSQL',
-    async () => {
-      const temp = await createTempPostgresDatabase();
-      const db = createPostgresDatabase({ url: temp.url });
-      await migrate(db);
-      return {
-        db,
-        dispose: async () => {
-          await db.close();
-          await temp.drop();
-        },
-      };
-    },
-  ],
-];
-
 let ca: TestCertificate;
 let signer: TestCertificate;
 let stranger: TestCertificate;
@@ -62,7 +43,7 @@ beforeAll(async () => {
 const errorCode = async (response: Response) =>
   ((await response.json()) as { error: { code: string } }).error.code;
 
-describe.each(backends)('alert ingest on %s', (_name, openDatabase) => {
+describe.each(testDatabases)('alert ingest on %s', (_name, openDatabase) => {
   let t: TestApp;
   let external: Awaited<ReturnType<typeof openDatabase>>;
   let publisher: Record<string, string>;

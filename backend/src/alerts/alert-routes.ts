@@ -1,6 +1,5 @@
 // HTTP routes of alert ingest: POST /alerts for alert publishers (the body is the XML) and the operators'
 // compose form. Thin: check the media type, call the one ingest, map created/duplicate to 201/200.
-import { createRoute } from '@hono/zod-openapi';
 import { AuthError, alertSendersOf } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Database } from '../db/index.ts';
@@ -8,7 +7,7 @@ import {
   allowBodyUpTo,
   auditActorOf,
   createRouter,
-  errorResponses,
+  guardedRoute,
   jsonBody,
   jsonResponse,
   RequestError,
@@ -46,34 +45,29 @@ const xmlBody = {
 };
 
 function ingestRoute(maxBytes: number) {
-  return createRoute({
+  return guardedRoute(publishers, {
     method: 'post',
     path: '/alerts',
     tags: ['alerts'],
     summary: 'Send an alert (CAP 1.2, L-Alert or JMA XML); the same message again: 200 with the same answer',
-    middleware: [publishers.middleware, allowBodyUpTo(maxBytes)],
-    security: publishers.security,
+    middleware: [allowBodyUpTo(maxBytes)],
     request: { body: xmlBody },
     responses: {
       201: jsonResponse(ingestAnswerSchema, 'Stored (and dispatched when in force)'),
       200: jsonResponse(ingestAnswerSchema, 'Received before: the same answer'),
-      ...errorResponses(400, 401, 403, 409, 413, 415, 422),
     },
+    errors: [409, 422],
   });
 }
 
-const composeRoute = createRoute({
+const composeRoute = guardedRoute(composers, {
   method: 'post',
   path: '/ops/alerts/compose',
   tags: ['alerts'],
   summary: 'Compose an exercise or test alert (CAP 1.2 of the operator sender) and send it like any other',
-  middleware: [composers.middleware],
-  security: composers.security,
   request: { body: jsonBody(composeAlertSchema) },
-  responses: {
-    201: jsonResponse(ingestAnswerSchema, 'Stored (and dispatched when in force)'),
-    ...errorResponses(400, 401, 403, 413, 415, 422),
-  },
+  responses: { 201: jsonResponse(ingestAnswerSchema, 'Stored (and dispatched when in force)') },
+  errors: [422],
 });
 
 /** Municipality staff compose for their own municipality only (codes and 町字 of it). */

@@ -41,10 +41,15 @@ export type AuditAction =
   | 'shelter.needs-assistance-read'
   | 'shelter.unresolved-read'
   | 'shelter.person-match'
+  | 'shelter.resident-search'
+  | 'shelter.staff-assign'
   | 'shelter.supply-rate-set'
   | 'health.bundle-receive'
   | 'health.read'
-  | 'health.link-decide';
+  | 'health.link-decide'
+  | 'watch-over.consent-put'
+  | 'watch-over.consent-withdraw'
+  | 'watch-over.notices-read';
 
 export interface AuditTarget {
   /** Kind of record, e.g. 'resident', 'device', 'operator-account'. */

@@ -1,7 +1,7 @@
 // Reading the audit log: operator admins only, and the reading itself is audited.
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Database } from '../db/index.ts';
-import { auditActorOf, createRouter, errorResponses, jsonResponse, roleGuard } from '../http/index.ts';
+import { auditActorOf, createRouter, guardedRoute, jsonResponse, roleGuard } from '../http/index.ts';
 import { readAuditLog } from './audit-log.ts';
 
 export interface AuditRouteDeps {
@@ -21,13 +21,11 @@ const entrySchema = z
   })
   .openapi('AuditEntry');
 
-const listRoute = createRoute({
+const listRoute = guardedRoute(admins, {
   method: 'get',
   path: '/audit-log',
   tags: ['audit'],
   summary: 'Audit entries, newest first',
-  middleware: [admins.middleware],
-  security: admins.security,
   request: {
     query: z.strictObject({
       limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -39,10 +37,7 @@ const listRoute = createRoute({
       targetId: z.string().max(100).optional(),
     }),
   },
-  responses: {
-    200: jsonResponse(z.object({ entries: z.array(entrySchema) }), 'Entries'),
-    ...errorResponses(400, 401, 403),
-  },
+  responses: { 200: jsonResponse(z.object({ entries: z.array(entrySchema) }), 'Entries') },
 });
 
 export function auditRoutes(deps: AuditRouteDeps) {

@@ -1,26 +1,30 @@
 // HTTP routes of shelter check-in: operator admins enrol and revoke terminals; a terminal sends its journal
 // and asks how far it has arrived; staff read the occupancy.
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Database } from '../db/index.ts';
 import {
   allowBodyUpTo,
   auditActorOf,
   createRouter,
-  errorResponses,
+  guardedRoute,
   jsonBody,
   jsonResponse,
   roleGuard,
 } from '../http/index.ts';
+import type { CardRevocationCheck } from './card-revocation.ts';
 import { eventBatchSchema, eventReceiptSchema, maxEventsPerBatch } from './contracts.ts';
 import { ingestEvents } from './event-ingestion.ts';
 import { shelterOccupancy } from './occupancy.ts';
+import { shelterReaderOf } from './shelter-scope.ts';
 import { enrolTerminal, listTerminals, revokeTerminal } from './shelter-terminals.ts';
 
 export interface CheckinRouteDeps {
   db: Database;
   cipher: FieldCipher;
   clock: () => Date;
+  /** The backend's CRL check of tapped cards at ingestion; absent: the terminals' verdicts only. */
+  cardRevocation?: CardRevocationCheck;
 }
 
 /** A journal event is well under 1 KiB of JSON. */
@@ -42,13 +46,11 @@ const terminalSchema = z
   })
   .openapi('ShelterTerminal');
 
-const enrolRoute = createRoute({
+const enrolRoute = guardedRoute(admins, {
   method: 'post',
   path: '/shelters/{shelterId}/terminals',
   tags: ['shelter check-in'],
   summary: 'Enrol a check-in terminal to a shelter',
-  middleware: [admins.middleware],
-  security: admins.security,
   request: {
     params: z.object({ shelterId }),
     body: jsonBody(z.strictObject({ label: z.string().trim().min(1).max(100) })),
@@ -68,69 +70,58 @@ const enrolRoute = createRoute({
         .openapi('EnrolledShelterTerminal'),
       'Enrolled',
     ),
-    ...errorResponses(400, 401, 403, 404, 413, 415),
   },
+  errors: [404],
 });
 
-const listRoute = createRoute({
+const listRoute = guardedRoute(admins, {
   method: 'get',
   path: '/shelter-terminals',
   tags: ['shelter check-in'],
-  middleware: [admins.middleware],
-  security: admins.security,
   responses: {
     200: jsonResponse(z.object({ terminals: z.array(terminalSchema) }), 'All terminals'),
-    ...errorResponses(401, 403),
   },
 });
 
-const revokeRoute = createRoute({
+const revokeRoute = guardedRoute(admins, {
   method: 'post',
   path: '/shelter-terminals/{terminalId}/revoke',
   tags: ['shelter check-in'],
-  middleware: [admins.middleware],
-  security: admins.security,
   request: { params: z.object({ terminalId: z.uuid() }) },
   responses: {
     200: jsonResponse(z.object({ revokedAt: z.iso.datetime() }), 'Revoked'),
-    ...errorResponses(400, 401, 403, 404),
   },
+  errors: [404],
 });
 
-const meRoute = createRoute({
+const meRoute = guardedRoute(terminals, {
   method: 'get',
   path: '/shelter-terminals/me',
   tags: ['shelter check-in'],
   summary: 'The calling terminal: its shelter and how far its journal has arrived',
-  middleware: [terminals.middleware],
-  security: terminals.security,
   responses: {
     200: jsonResponse(terminalSchema, 'The terminal'),
-    ...errorResponses(401, 403),
   },
 });
 
-const eventsRoute = createRoute({
+const eventsRoute = guardedRoute(terminals, {
   method: 'post',
   path: '/shelter-terminals/me/events',
   tags: ['shelter check-in'],
   summary: 'Send journal events in order; idempotent by event id',
-  middleware: [terminals.middleware, allowBodyUpTo(maxBatchBytes)],
-  security: terminals.security,
+  middleware: [allowBodyUpTo(maxBatchBytes)],
   request: { body: jsonBody(eventBatchSchema) },
   responses: {
     200: jsonResponse(eventReceiptSchema, 'Stored (or stored already)'),
-    ...errorResponses(400, 401, 403, 409, 413, 415),
   },
+  errors: [409],
 });
 
-const occupancyRoute = createRoute({
+const occupancyRoute = guardedRoute(staff, {
   method: 'get',
   path: '/shelters/occupancy',
   tags: ['shelter check-in'],
   summary: 'People and households at each shelter, from the check-in events',
-  middleware: [staff.middleware],
-  security: staff.security,
   responses: {
     200: jsonResponse(
       z.object({
@@ -150,7 +141,6 @@ const occupancyRoute = createRoute({
       }),
       'Occupied shelters (municipality staff: their own municipality)',
     ),
-    ...errorResponses(401, 403),
   },
 });
 
@@ -205,12 +195,16 @@ export function checkinRoutes(deps: CheckinRouteDeps) {
         events: c.req.valid('json').events,
         cipher,
         now: clock(),
+        ...(deps.cardRevocation ? { revocation: deps.cardRevocation } : {}),
       });
       return c.json(receipt, 200);
     })
     .openapi(occupancyRoute, async (c) => {
-      const principal = staff.principal(c);
-      const shelters = await shelterOccupancy(db, { localGovernmentCode: principal.localGovernmentCode });
+      const reader = await shelterReaderOf(db, staff.principal(c));
+      const shelters = await shelterOccupancy(db, {
+        localGovernmentCode: reader.municipality,
+        shelterId: reader.shelterId ?? null,
+      });
       return c.json({ shelters }, 200);
     });
 }

@@ -22,6 +22,11 @@ export const cardPersonSchema = z
     /** SHA-256 of the user-auth certificate's DER (hex): how a registered resident is found again. */
     certificateFingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'lower-case SHA-256 hex'),
     certificateNotAfter: z.iso.datetime({ offset: true }),
+    /** The certificate's serial (upper-case hex, no leading zeros): the backend checks it on its current CRL. */
+    certificateSerial: z
+      .string()
+      .regex(/^[0-9A-F]{1,40}$/)
+      .optional(),
     check: z.enum(cardCheckResults),
     /** Age of the CRL the check used when it was made, seconds; null: no CRL cached. */
     crlAgeSeconds: z.number().int().min(0).nullable(),

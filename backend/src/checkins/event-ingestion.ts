@@ -5,6 +5,7 @@
 // after any interruption; sending a batch again changes nothing.
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Database } from '../db/index.ts';
+import type { CardRevocationCheck } from './card-revocation.ts';
 import { CheckinError } from './checkin-error.ts';
 import type { PersonRef, ShelterEvent, ShelterEventReceipt } from './contracts.ts';
 import type { TerminalIdentity } from './shelter-terminals.ts';
@@ -44,19 +45,22 @@ function detailOf(event: ShelterEvent): object | null {
   return null;
 }
 
-function recordOf(event: ShelterEvent, cipher: FieldCipher): EventRecord {
+function recordOf(event: ShelterEvent, cipher: FieldCipher, revoked: ReadonlySet<string>): EventRecord {
   const person: PersonRef =
     event.type === 'manual-person' ? { kind: 'manual', personId: event.personId } : event.person;
   const card = person.kind === 'card' ? person : null;
-  // The terminal's verdict first; a card it called valid but that had expired by the tap is flagged too.
+  // Revoked on the backend's current CRL first (the terminal's CRL may be old), then the terminal's verdict;
+  // a card it called valid but that had expired by the tap is flagged too.
   const flag =
     card === null
       ? null
-      : card.check !== 'valid'
-        ? card.check
-        : Date.parse(card.certificateNotAfter) < Date.parse(event.at)
-          ? 'expired'
-          : null;
+      : card.certificateSerial !== undefined && revoked.has(card.certificateSerial)
+        ? 'revoked'
+        : card.check !== 'valid'
+          ? card.check
+          : Date.parse(card.certificateNotAfter) < Date.parse(event.at)
+            ? 'expired'
+            : null;
   const detail = detailOf(event);
   return {
     id: event.id,
@@ -120,11 +124,27 @@ const conflictStatement = `
 
 export async function ingestEvents(
   db: Database,
-  options: { terminal: TerminalIdentity; events: readonly ShelterEvent[]; cipher: FieldCipher; now: Date },
+  options: {
+    terminal: TerminalIdentity;
+    events: readonly ShelterEvent[];
+    cipher: FieldCipher;
+    now: Date;
+    /** The backend's own CRL check of the tapped cards (card-revocation.ts); absent: the terminal's verdict. */
+    revocation?: CardRevocationCheck;
+  },
 ): Promise<ShelterEventReceipt> {
   const { terminal, events, cipher, now } = options;
   assertDistinct(events);
-  const records = JSON.stringify(events.map((event) => recordOf(event, cipher)));
+  const serials = events.flatMap((event) =>
+    'person' in event && event.person.kind === 'card' && event.person.certificateSerial !== undefined
+      ? [event.person.certificateSerial]
+      : [],
+  );
+  const revoked =
+    options.revocation && serials.length > 0
+      ? await options.revocation.revokedAmong(serials)
+      : new Set<string>();
+  const records = JSON.stringify(events.map((event) => recordOf(event, cipher, revoked)));
   return db.transaction(async (tx) => {
     const rows = await tx.query<{ stored_through: number; added: number }>(ingestStatement, [
       records,

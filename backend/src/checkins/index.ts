@@ -1,6 +1,7 @@
 // Public API of shelter check-in: terminals and their credential, the journal-event contract, ingestion and
 // occupancy. The HTTP routes (checkin-routes.ts) are wired by app.ts, not re-exported here: http/ imports
 // this file.
+export { type CardRevocationCheck, createCardRevocationCheck } from './card-revocation.ts';
 export { CheckinError, type CheckinErrorCode } from './checkin-error.ts';
 export {
   type CardCheckResult,
@@ -16,6 +17,7 @@ export {
 } from './contracts.ts';
 export { ingestEvents, personKeyOf } from './event-ingestion.ts';
 export { type ShelterOccupancy, shelterOccupancy } from './occupancy.ts';
+export { assignShelterStaff, type StaffShelter, shelterOfStaff } from './shelter-staff.ts';
 export {
   authenticateTerminal,
   enrolTerminal,

@@ -35,7 +35,7 @@ const occupancyStatement = `
     FROM shelters s
     JOIN presence p ON p.shelter_id = s.id AND p.type = 'check-in'
     LEFT JOIN grouping g ON g.person_key = p.person_key
-   WHERE $1::text IS NULL OR s.local_government_code = $1
+   WHERE ($1::text IS NULL OR s.local_government_code = $1) AND ($2::text IS NULL OR s.id = $2)
    GROUP BY s.id
    ORDER BY s.id`;
 
@@ -49,12 +49,15 @@ interface OccupancyRow {
   unresolved: number;
 }
 
-/** Shelters with anyone in them, optionally of one municipality. */
+/** Shelters with anyone in them, optionally of one municipality, or the one shelter of shelter staff. */
 export async function shelterOccupancy(
   db: Queryable,
-  options: { localGovernmentCode: string | null },
+  options: { localGovernmentCode: string | null; shelterId?: string | null },
 ): Promise<ShelterOccupancy[]> {
-  const rows = await db.query<OccupancyRow>(occupancyStatement, [options.localGovernmentCode]);
+  const rows = await db.query<OccupancyRow>(occupancyStatement, [
+    options.localGovernmentCode,
+    options.shelterId ?? null,
+  ]);
   return rows.map((row) => ({
     shelterId: row.id,
     name: row.name,

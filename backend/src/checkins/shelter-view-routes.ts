@@ -1,23 +1,24 @@
 // HTTP routes of the shelter views on the dashboard: status against capacity, arrivals, households at home,
 // people needing help not at a shelter, unresolved people and matching, flags, supplies and their figures, and
-// the L-Alert / CSV export. Municipality staff see their own municipality; shelter staff theirs when their
-// account names one, else all (an account names a municipality, never one shelter); the admins see all.
-import { createRoute, z } from '@hono/zod-openapi';
+// the L-Alert / CSV export. Who sees which shelters: shelter-scope.ts (admins all, municipality staff their
+// municipality, shelter staff their assigned shelter).
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { AuthError } from '../accounts/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Database } from '../db/index.ts';
 import {
   type AppEnv,
   auditActorOf,
   createRouter,
-  errorResponses,
+  guardedRoute,
   jsonBody,
   jsonResponse,
   roleGuard,
 } from '../http/index.ts';
 import { matchPerson } from './person-matches.ts';
 import { shelterReportCsv, shelterReportXml } from './shelter-report-export.ts';
+import { shelterReaderOf } from './shelter-scope.ts';
+import { shelterStaffRoutes } from './shelter-staff-routes.ts';
 import {
   arrivalsOverTime,
   flaggedEvents,
@@ -59,26 +60,21 @@ const shelterStatusSchema = z
   })
   .openapi('ShelterStatus');
 
-const statusRoute = createRoute({
+const statusRoute = guardedRoute(staff, {
   method: 'get',
   path: '/shelters/status',
   tags,
   summary: 'Shelters in operation with people and households against capacity',
-  middleware: [staff.middleware],
-  security: staff.security,
   responses: {
     200: jsonResponse(z.object({ shelters: z.array(shelterStatusSchema) }), 'Shelters'),
-    ...errorResponses(401, 403),
   },
 });
 
-const arrivalsRoute = createRoute({
+const arrivalsRoute = guardedRoute(staff, {
   method: 'get',
   path: '/shelters/arrivals',
   tags,
   summary: 'First arrivals per shelter in time buckets',
-  middleware: [staff.middleware],
-  security: staff.security,
   request: {
     query: z.object({
       since: z.iso.datetime().optional().describe('Default: 24 hours ago'),
@@ -95,17 +91,14 @@ const arrivalsRoute = createRoute({
       }),
       'Arrivals',
     ),
-    ...errorResponses(400, 401, 403),
   },
 });
 
-const atHomeRoute = createRoute({
+const atHomeRoute = guardedRoute(officials, {
   method: 'get',
   path: '/shelters/households-at-home',
   tags,
   summary: "Households of an alert's area per municipality and 町字: at a shelter, on the way, at home",
-  middleware: [officials.middleware],
-  security: officials.security,
   request: { query: alertQuery },
   responses: {
     200: jsonResponse(
@@ -125,17 +118,15 @@ const atHomeRoute = createRoute({
       }),
       'Per area',
     ),
-    ...errorResponses(400, 401, 403, 404),
   },
+  errors: [404],
 });
 
-const needsRoute = createRoute({
+const needsRoute = guardedRoute(officials, {
   method: 'get',
   path: '/shelters/needs-assistance',
   tags,
   summary: 'Households with someone needing help, nobody at a shelter, not answered safe (audited)',
-  middleware: [officials.middleware],
-  security: officials.security,
   request: { query: alertQuery },
   responses: {
     200: jsonResponse(
@@ -154,17 +145,15 @@ const needsRoute = createRoute({
       }),
       'Households',
     ),
-    ...errorResponses(400, 401, 403, 404),
   },
+  errors: [404],
 });
 
-const unresolvedRoute = createRoute({
+const unresolvedRoute = guardedRoute(staff, {
   method: 'get',
   path: '/shelters/unresolved',
   tags,
   summary: 'People present not resolved to a resident, for staff to match (audited)',
-  middleware: [staff.middleware],
-  security: staff.security,
   responses: {
     200: jsonResponse(
       z.object({
@@ -182,17 +171,14 @@ const unresolvedRoute = createRoute({
       }),
       'People',
     ),
-    ...errorResponses(401, 403),
   },
 });
 
-const matchRoute = createRoute({
+const matchRoute = guardedRoute(staff, {
   method: 'post',
   path: '/shelters/person-matches',
   tags,
   summary: 'Say which resident an unresolved person is (audited; a later match replaces it)',
-  middleware: [staff.middleware],
-  security: staff.security,
   request: {
     body: jsonBody(
       z.strictObject({
@@ -203,17 +189,15 @@ const matchRoute = createRoute({
   },
   responses: {
     200: jsonResponse(z.object({ personKey: z.string(), residentId: z.uuid() }), 'Matched'),
-    ...errorResponses(400, 401, 403, 404, 415),
   },
+  errors: [404],
 });
 
-const flagsRoute = createRoute({
+const flagsRoute = guardedRoute(staff, {
   method: 'get',
   path: '/shelters/flags',
   tags,
   summary: 'Events to look at: revoked, expired or untrusted cards; terminal clocks far off',
-  middleware: [staff.middleware],
-  security: staff.security,
   request: { query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }) },
   responses: {
     200: jsonResponse(
@@ -233,17 +217,14 @@ const flagsRoute = createRoute({
       }),
       'Events',
     ),
-    ...errorResponses(400, 401, 403),
   },
 });
 
-const suppliesRoute = createRoute({
+const suppliesRoute = guardedRoute(staff, {
   method: 'get',
   path: '/shelters/supplies',
   tags,
   summary: 'Supplies per occupied shelter for the people there, for a number of days',
-  middleware: [staff.middleware],
-  security: staff.security,
   request: { query: z.object({ days: z.coerce.number().int().min(1).max(14).default(1) }) },
   responses: {
     200: jsonResponse(
@@ -264,7 +245,6 @@ const suppliesRoute = createRoute({
       }),
       'Estimate',
     ),
-    ...errorResponses(400, 401, 403),
   },
 });
 
@@ -281,13 +261,11 @@ const rateSchema = z
   })
   .openapi('ShelterSupplyRate');
 
-const ratesRoute = createRoute({
+const ratesRoute = guardedRoute(staff, {
   method: 'get',
   path: '/shelters/supply-rates',
   tags,
   summary: 'Per-person-per-day supply figures in force for a municipality',
-  middleware: [staff.middleware],
-  security: staff.security,
   request: {
     query: z.object({
       localGovernmentCode: municipalityCode.optional().describe('Admins; staff get theirs'),
@@ -295,17 +273,14 @@ const ratesRoute = createRoute({
   },
   responses: {
     200: jsonResponse(z.object({ localGovernmentCode: z.string(), rates: z.array(rateSchema) }), 'Figures'),
-    ...errorResponses(400, 401, 403),
   },
 });
 
-const setRateRoute = createRoute({
+const setRateRoute = guardedRoute(officials, {
   method: 'put',
   path: '/shelters/supply-rates/{item}',
   tags,
   summary: "Set a municipality's figure for an item (audited); admins may change the defaults ('000000')",
-  middleware: [officials.middleware],
-  security: officials.security,
   request: {
     params: z.object({ item: z.string().regex(/^[a-z][a-z-]{1,39}$/) }),
     body: jsonBody(
@@ -323,12 +298,11 @@ const setRateRoute = createRoute({
       z.object({ localGovernmentCode: z.string(), rates: z.array(rateSchema) }),
       'Figures now',
     ),
-    ...errorResponses(400, 401, 403, 415),
   },
 });
 
 const reportRoute = (format: 'xml' | 'csv') =>
-  createRoute({
+  guardedRoute(staff, {
     method: 'get',
     path: `/shelters/report.${format}`,
     tags,
@@ -336,8 +310,6 @@ const reportRoute = (format: 'xml' | 'csv') =>
       format === 'xml'
         ? 'Shelter status in the L-Alert (PCXML) Shelter body shape'
         : 'Shelter status as CSV (UTF-8 with BOM, for Excel)',
-    middleware: [staff.middleware],
-    security: staff.security,
     responses: {
       200: {
         description: 'The report',
@@ -345,37 +317,21 @@ const reportRoute = (format: 'xml' | 'csv') =>
           [format === 'xml' ? 'application/xml' : 'text/csv']: { schema: z.string() },
         },
       },
-      ...errorResponses(401, 403),
     },
   });
 
-/** The municipality a staff member acts for; admins may name one, else null (all). */
-function municipalityOf(c: Context<AppEnv>, asked?: string): string | null {
-  const principal = staff.principal(c);
-  if (principal.role === 'operator-admin') return asked ?? null;
-  // Shelter staff accounts name no municipality (operator-employed, accounts/operator-accounts.ts): they see
-  // every shelter, as the occupancy route lets them. Municipality staff without one is a broken account.
-  if (principal.localGovernmentCode === null) {
-    if (principal.role === 'shelter-staff' && asked === undefined) return null;
-    throw new AuthError('auth.forbidden', 'this staff account names no municipality');
-  }
-  if (asked !== undefined && asked !== principal.localGovernmentCode) {
-    throw new AuthError('auth.forbidden', 'staff act for their own municipality only');
-  }
-  return principal.localGovernmentCode;
-}
-
 export function shelterViewRoutes(deps: ShelterViewRouteDeps) {
   const { db, cipher, clock } = deps;
+  const readerOf = (c: Context<AppEnv>, asked?: string) => shelterReaderOf(db, staff.principal(c), asked);
   return createRouter()
     .openapi(statusRoute, async (c) => {
-      const shelters = await shelterStatuses(db, { municipality: municipalityOf(c) });
+      const shelters = await shelterStatuses(db, await readerOf(c));
       return c.json({ shelters }, 200);
     })
     .openapi(arrivalsRoute, async (c) => {
       const { since, bucketMinutes } = c.req.valid('query');
       const buckets = await arrivalsOverTime(db, {
-        municipality: municipalityOf(c),
+        ...(await readerOf(c)),
         since: since === undefined ? new Date(clock().getTime() - 86_400_000) : new Date(since),
         bucketSeconds: bucketMinutes * 60,
       });
@@ -383,14 +339,14 @@ export function shelterViewRoutes(deps: ShelterViewRouteDeps) {
     })
     .openapi(atHomeRoute, async (c) => {
       const result = await householdsAtHome(db, {
-        municipality: municipalityOf(c),
+        ...(await readerOf(c)),
         alertId: c.req.valid('query').alertId,
       });
       return c.json(result, 200);
     })
     .openapi(needsRoute, async (c) => {
       const result = await needsAssistanceNotAtShelter(db, {
-        municipality: municipalityOf(c),
+        ...(await readerOf(c)),
         alertId: c.req.valid('query').alertId,
         cipher,
         actor: auditActorOf(staff.principal(c), c.get('requestId')),
@@ -400,7 +356,7 @@ export function shelterViewRoutes(deps: ShelterViewRouteDeps) {
     })
     .openapi(unresolvedRoute, async (c) => {
       const people = await unresolvedPeople(db, {
-        municipality: municipalityOf(c),
+        ...(await readerOf(c)),
         cipher,
         actor: auditActorOf(staff.principal(c), c.get('requestId')),
         now: clock(),
@@ -410,6 +366,7 @@ export function shelterViewRoutes(deps: ShelterViewRouteDeps) {
     .openapi(matchRoute, async (c) => {
       const { personKey, residentId } = c.req.valid('json');
       await matchPerson(db, {
+        ...(await readerOf(c)),
         personKey,
         residentId,
         actor: auditActorOf(staff.principal(c), c.get('requestId')),
@@ -419,14 +376,14 @@ export function shelterViewRoutes(deps: ShelterViewRouteDeps) {
     })
     .openapi(flagsRoute, async (c) => {
       const events = await flaggedEvents(db, {
-        municipality: municipalityOf(c),
+        ...(await readerOf(c)),
         limit: c.req.valid('query').limit,
       });
       return c.json({ events }, 200);
     })
     .openapi(suppliesRoute, async (c) => {
       const shelters = await estimateSupplies(db, {
-        municipality: municipalityOf(c),
+        ...(await readerOf(c)),
         cipher,
         days: c.req.valid('query').days,
         now: clock(),
@@ -434,12 +391,13 @@ export function shelterViewRoutes(deps: ShelterViewRouteDeps) {
       return c.json({ shelters }, 200);
     })
     .openapi(ratesRoute, async (c) => {
-      const code = municipalityOf(c, c.req.valid('query').localGovernmentCode) ?? defaultRatesCode;
+      const code =
+        (await readerOf(c, c.req.valid('query').localGovernmentCode)).municipality ?? defaultRatesCode;
       return c.json({ localGovernmentCode: code, rates: await supplyRates(db, code) }, 200);
     })
     .openapi(setRateRoute, async (c) => {
       const { localGovernmentCode, ...rate } = c.req.valid('json');
-      const code = municipalityOf(c, localGovernmentCode) ?? defaultRatesCode;
+      const code = (await readerOf(c, localGovernmentCode)).municipality ?? defaultRatesCode;
       await db.transaction(async (tx) =>
         setSupplyRate(tx, {
           municipality: code,
@@ -452,19 +410,20 @@ export function shelterViewRoutes(deps: ShelterViewRouteDeps) {
       return c.json({ localGovernmentCode: code, rates: await supplyRates(db, code) }, 200);
     })
     .openapi(reportRoute('xml'), async (c) => {
-      const municipality = municipalityOf(c);
-      const shelters = await shelterStatuses(db, { municipality });
-      const xml = shelterReportXml(shelters, { areaName: municipality ?? '全域', now: clock() });
+      const reader = await readerOf(c);
+      const shelters = await shelterStatuses(db, reader);
+      const xml = shelterReportXml(shelters, { areaName: reader.municipality ?? '全域', now: clock() });
       return c.body(xml, 200, {
         'content-type': 'application/xml; charset=utf-8',
         'content-disposition': 'attachment; filename="shelter-report.xml"',
       });
     })
     .openapi(reportRoute('csv'), async (c) => {
-      const shelters = await shelterStatuses(db, { municipality: municipalityOf(c) });
+      const shelters = await shelterStatuses(db, await readerOf(c));
       return c.body(shelterReportCsv(shelters), 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': 'attachment; filename="shelter-report.csv"',
       });
-    });
+    })
+    .route('/', shelterStaffRoutes(deps));
 }

@@ -9,16 +9,15 @@ import { type AuditActor, recordAudit } from '../audit/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Queryable } from '../db/index.ts';
 import { type HouseholdCare, type HouseholdMember, householdField } from '../devices/index.ts';
+import type { AgeGroup } from './age-group.ts';
 import { CheckinError } from './checkin-error.ts';
-import type { ageGroups } from './contracts.ts';
-
-type AgeGroup = (typeof ageGroups)[number];
-
 import { eventDetailField } from './event-ingestion.ts';
 
-/** Who reads: municipality (and shelter) staff act for one municipality; the operator's admins see all. */
+/** Who reads (shelter-scope.ts): one municipality or all; shelter staff one shelter of it. */
 export interface ShelterReader {
   municipality: string | null;
+  /** Shelter staff: the one shelter they are assigned to; null for the others. */
+  shelterId?: string | null;
 }
 
 /**
@@ -91,10 +90,10 @@ export async function shelterStatuses(db: Queryable, reader: ShelterReader): Pro
             COALESCE(c.people, 0) AS people, COALESCE(c.households, 0) AS households,
             COALESCE(c.flagged, 0) AS flagged, COALESCE(c.unresolved, 0) AS unresolved, o.opened_at
        FROM shelters s LEFT JOIN counts c ON c.shelter_id = s.id LEFT JOIN opened o ON o.shelter_id = s.id
-      WHERE ($1::text IS NULL OR s.local_government_code = $1)
+      WHERE ($1::text IS NULL OR s.local_government_code = $1) AND ($2::text IS NULL OR s.id = $2)
         AND (c.shelter_id IS NOT NULL OR EXISTS (SELECT 1 FROM shelter_terminals t WHERE t.shelter_id = s.id))
       ORDER BY s.local_government_code, s.id`,
-    [reader.municipality],
+    [reader.municipality, reader.shelterId ?? null],
   );
   return rows.map((row) => ({
     shelterId: row.id,
@@ -130,11 +129,12 @@ export async function arrivalsOverTime(
        SELECT e.shelter_id, e.person_key, min(e.occurred_at) AS at
          FROM shelter_checkin_events e JOIN shelters s ON s.id = e.shelter_id
         WHERE e.type = 'check-in' AND ($1::text IS NULL OR s.local_government_code = $1)
+          AND ($4::text IS NULL OR s.id = $4)
         GROUP BY e.shelter_id, e.person_key
      )
      SELECT to_timestamp(floor(extract(epoch FROM at) / $3) * $3) AS at, shelter_id, count(*)::int AS arrivals
        FROM first_arrival WHERE at >= $2 GROUP BY 1, 2 ORDER BY 1, 2`,
-    [options.municipality, options.since, options.bucketSeconds],
+    [options.municipality, options.since, options.bucketSeconds, options.shelterId ?? null],
   );
   return rows.map((row) => ({
     at: row.at.toISOString(),
@@ -312,13 +312,14 @@ export async function unresolvedPeople(
        FROM present p JOIN shelters s ON s.id = p.shelter_id
        LEFT JOIN manual d ON d.person_key = p.person_key
       WHERE p.resident_id IS NULL AND ($1::text IS NULL OR s.local_government_code = $1)
+        AND ($2::text IS NULL OR s.id = $2)
       ORDER BY p.shelter_id, p.occurred_at`,
-    [options.municipality],
+    [options.municipality, options.shelterId ?? null],
   );
   await recordAudit(db, {
     actor: options.actor,
     action: 'shelter.unresolved-read',
-    target: { type: 'shelter-people', id: options.municipality },
+    target: { type: 'shelter-people', id: options.shelterId ?? options.municipality },
     at: options.now,
   });
   return rows.map((row) => ({
@@ -373,11 +374,11 @@ export async function flaggedEvents(
             e.occurred_at < t.enrolled_at - make_interval(secs => $2) AS behind
        FROM shelter_checkin_events e JOIN shelter_terminals t ON t.id = e.terminal_id
        JOIN shelters s ON s.id = e.shelter_id
-      WHERE ($1::text IS NULL OR s.local_government_code = $1)
+      WHERE ($1::text IS NULL OR s.local_government_code = $1) AND ($4::text IS NULL OR s.id = $4)
         AND (e.flag IS NOT NULL OR e.occurred_at > e.received_at + make_interval(secs => $2)
              OR e.occurred_at < t.enrolled_at - make_interval(secs => $2))
       ORDER BY e.received_at DESC, e.seq DESC LIMIT $3`,
-    [options.municipality, clockToleranceSeconds, options.limit],
+    [options.municipality, clockToleranceSeconds, options.limit, options.shelterId ?? null],
   );
   return rows.map((row) => ({
     eventId: row.id,

@@ -6,6 +6,7 @@ import { type AuditActor, recordAudit } from '../audit/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Queryable } from '../db/index.ts';
 import { basicInfoField } from '../residents/resident-records.ts';
+import { ageGroupAt } from './age-group.ts';
 import { CheckinError } from './checkin-error.ts';
 import { eventDetailField } from './event-ingestion.ts';
 import { presenceCte, type ShelterReader } from './shelter-views.ts';
@@ -13,10 +14,6 @@ import { presenceCte, type ShelterReader } from './shelter-views.ts';
 export const defaultRatesCode = '000000';
 export const supplyGroups = ['everyone', 'infant', 'elderly'] as const;
 export type SupplyGroup = (typeof supplyGroups)[number];
-
-/** Under 2 (formula, diapers) and 65 or over (高齢者), at `now`. */
-const infantBelowYears = 2;
-const elderlyFromYears = 65;
 
 export interface SupplyRate {
   item: string;
@@ -125,16 +122,6 @@ export interface ShelterSupplies {
   items: { item: string; label: string; unit: string; quantity: number }[];
 }
 
-const ageAt = (birthDate: string, now: Date): number => {
-  const birth = new Date(`${birthDate}T00:00:00Z`);
-  let age = now.getUTCFullYear() - birth.getUTCFullYear();
-  const beforeBirthday =
-    now.getUTCMonth() < birth.getUTCMonth() ||
-    (now.getUTCMonth() === birth.getUTCMonth() && now.getUTCDate() < birth.getUTCDate());
-  if (beforeBirthday) age -= 1;
-  return age;
-};
-
 /** The estimate for every occupied shelter the reader sees, for `days` days. */
 export async function estimateSupplies(
   db: Queryable,
@@ -154,9 +141,9 @@ export async function estimateSupplies(
        FROM present p JOIN shelters s ON s.id = p.shelter_id
        LEFT JOIN residents r ON r.id = p.resident_id
        LEFT JOIN manual d ON d.person_key = p.person_key AND p.resident_id IS NULL
-      WHERE $1::text IS NULL OR s.local_government_code = $1
+      WHERE ($1::text IS NULL OR s.local_government_code = $1) AND ($2::text IS NULL OR s.id = $2)
       ORDER BY p.shelter_id`,
-    [options.municipality],
+    [options.municipality, options.shelterId ?? null],
   );
   const shelters = new Map<string, { code: string; people: number; infants: number; elderly: number }>();
   for (const row of rows) {
@@ -175,9 +162,8 @@ export async function estimateSupplies(
       ) as {
         dateOfBirth: { date: string };
       };
-      const age = ageAt(info.dateOfBirth.date, options.now);
-      if (age < infantBelowYears) group = 'infant';
-      else if (age >= elderlyFromYears) group = 'elderly';
+      const age = ageGroupAt(info.dateOfBirth.date, options.now);
+      if (age === 'infant' || age === 'elderly') group = age;
     } else if (row.detail_id !== null && row.detail_sealed !== null) {
       const { ageGroup } = JSON.parse(
         options.cipher.decrypt(row.detail_sealed, eventDetailField(row.detail_id)),

@@ -299,6 +299,30 @@ export const configSchema = {
     default: '86400',
     schema: wholeNumber(0, 30 * 86_400),
   }),
+  vaccinationReminderDays: setting({
+    env: 'VACCINATION_REMINDER_DAYS',
+    doc:
+      'Vaccination reminders: a routine dose due within this many days (or due and still open) gets one notice ' +
+      "in each linked parent's mailbox, once per child, dose and parent.",
+    default: '14',
+    schema: wholeNumber(0, 90),
+  }),
+  vaccinationReminderIntervalSeconds: setting({
+    env: 'VACCINATION_REMINDER_INTERVAL_SECONDS',
+    doc:
+      'How often each node runs the vaccination reminder round (also once at start), in seconds; rounds on ' +
+      'several nodes send nothing twice (0: this node does not run it).',
+    default: '3600',
+    schema: wholeNumber(0, 7 * 86_400),
+  }),
+  mailboxRetentionDays: setting({
+    env: 'MAILBOX_RETENTION_DAYS',
+    doc:
+      "How long a notice stays in a resident's mailbox after it was sent, in days; older notices are no longer " +
+      'listed and are deleted by an hourly purge on every node.',
+    default: '365',
+    schema: wholeNumber(1, 3650),
+  }),
   alertMaxBytes: setting({
     env: 'ALERT_MAX_BYTES',
     doc: 'Largest alert message accepted (POST /api/v1/alerts body, a feed entry), in bytes.',
@@ -362,6 +386,20 @@ export const configSchema = {
       'later still get it), in seconds. An alert with an expiry stays until then.',
     default: '86400',
     schema: wholeNumber(60, 7 * 86_400),
+  }),
+  watchOverQuietHours: setting({
+    env: 'WATCH_OVER_QUIET_HOURS',
+    doc:
+      'Watch-over: hours without any remote key press or answer after which a household that agreed raises one ' +
+      'notice to its contacts and the municipality (a consent may name its own).',
+    default: '24',
+    schema: wholeNumber(1, 168),
+  }),
+  watchOverCheckSeconds: setting({
+    env: 'WATCH_OVER_CHECK_SECONDS',
+    doc: 'Watch-over: how often each backend node looks for quiet households, in seconds.',
+    default: '300',
+    schema: wholeNumber(10, 3600),
   }),
 };
 

@@ -43,6 +43,9 @@ describe('loadConfig', () => {
       reportDeliveryIntervalSeconds: 15,
       reportDeliveryRetrySeconds: 60,
       signCertificateRecheckSeconds: 86400,
+      vaccinationReminderDays: 14,
+      vaccinationReminderIntervalSeconds: 3600,
+      mailboxRetentionDays: 365,
       alertMaxBytes: 2097152,
       alertSignedSenders: [],
       alertAnchorFiles: undefined,
@@ -50,6 +53,8 @@ describe('loadConfig', () => {
       alertFeedUrl: undefined,
       alertFeedIntervalSeconds: 60,
       alertPushTtlSeconds: 86400,
+      watchOverQuietHours: 24,
+      watchOverCheckSeconds: 300,
     });
   });
 

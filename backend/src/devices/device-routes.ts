@@ -1,11 +1,11 @@
 // HTTP routes of STB enrolment (operator admins) and of a box asking who it is.
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Database } from '../db/index.ts';
 import {
   auditActorOf,
   createRouter,
-  errorResponses,
+  guardedRoute,
   jsonBody,
   jsonResponse,
   roleGuard,
@@ -58,77 +58,58 @@ const admins = roleGuard('operator-admin');
 const boxes = roleGuard('device', 'resident');
 const deviceParam = z.object({ deviceId: z.uuid() });
 
-const enrolRoute = createRoute({
+const enrolRoute = guardedRoute(admins, {
   method: 'post',
   path: '/devices',
   tags: ['devices'],
   summary: 'Enrol a set-top box with a new household',
-  middleware: [admins.middleware],
-  security: admins.security,
   request: { body: jsonBody(z.strictObject({ label, household: householdSchema })) },
-  responses: { 201: jsonResponse(enrolledSchema, 'Enrolled'), ...errorResponses(400, 401, 403, 413, 415) },
+  responses: { 201: jsonResponse(enrolledSchema, 'Enrolled') },
 });
 
-const enrolForHouseholdRoute = createRoute({
+const enrolForHouseholdRoute = guardedRoute(admins, {
   method: 'post',
   path: '/households/{householdId}/devices',
   tags: ['devices'],
   summary: 'Enrol a further or replacement box for an enrolled household',
-  middleware: [admins.middleware],
-  security: admins.security,
   request: { params: z.object({ householdId: z.uuid() }), body: jsonBody(z.strictObject({ label })) },
-  responses: {
-    201: jsonResponse(enrolledSchema, 'Enrolled'),
-    ...errorResponses(400, 401, 403, 404, 413, 415),
-  },
+  responses: { 201: jsonResponse(enrolledSchema, 'Enrolled') },
+  errors: [404],
 });
 
-const listRoute = createRoute({
+const listRoute = guardedRoute(admins, {
   method: 'get',
   path: '/devices',
   tags: ['devices'],
-  middleware: [admins.middleware],
-  security: admins.security,
-  responses: {
-    200: jsonResponse(z.object({ devices: z.array(summarySchema) }), 'All boxes'),
-    ...errorResponses(401, 403),
-  },
+  responses: { 200: jsonResponse(z.object({ devices: z.array(summarySchema) }), 'All boxes') },
 });
 
-const detailsRoute = createRoute({
+const detailsRoute = guardedRoute(admins, {
   method: 'get',
   path: '/devices/{deviceId}',
   tags: ['devices'],
   summary: 'One box with its household (personal data: audited)',
-  middleware: [admins.middleware],
-  security: admins.security,
   request: { params: deviceParam },
   responses: {
     200: jsonResponse(summarySchema.extend({ household: householdSchema }), 'The box and its household'),
-    ...errorResponses(400, 401, 403, 404),
   },
+  errors: [404],
 });
 
-const revokeRoute = createRoute({
+const revokeRoute = guardedRoute(admins, {
   method: 'post',
   path: '/devices/{deviceId}/revoke',
   tags: ['devices'],
-  middleware: [admins.middleware],
-  security: admins.security,
   request: { params: deviceParam },
-  responses: {
-    200: jsonResponse(z.object({ revokedAt: z.iso.datetime() }), 'Revoked and disconnected'),
-    ...errorResponses(400, 401, 403, 404),
-  },
+  responses: { 200: jsonResponse(z.object({ revokedAt: z.iso.datetime() }), 'Revoked and disconnected') },
+  errors: [404],
 });
 
-const identityRoute = createRoute({
+const identityRoute = guardedRoute(boxes, {
   method: 'get',
   path: '/device/identity',
   tags: ['devices'],
   summary: 'The calling box: its household and area codes',
-  middleware: [boxes.middleware],
-  security: boxes.security,
   responses: {
     200: jsonResponse(
       z
@@ -136,7 +117,6 @@ const identityRoute = createRoute({
         .openapi('DeviceIdentity'),
       'The device identity',
     ),
-    ...errorResponses(401, 403),
   },
 });
 

@@ -1,5 +1,6 @@
-// Children's health records at rest: a bundle read by fhir-bundle.ts is stored in one transaction with
-// multi-row (unnest) upserts, so a batch of 100,000 children is a few statements per thousand rows. A child is
+// Children's health records at rest: a bundle read by fhir-bundle.ts is stored in one transaction, in chunks
+// of rows sent as one JSON document each (json_to_recordset), so a batch of 100,000 children is a few
+// statements per ten thousand rows; each chunk is sealed while the database writes the one before. A child is
 // the municipality's Patient identifier; an entry is the sender's resource id: sending either again replaces
 // it (a correction) and names the new source. The same bundle bytes again answer the first summary.
 import { createHash } from 'node:crypto';
@@ -12,7 +13,7 @@ export interface BundleSummary {
   entries: number;
 }
 
-const chunkSize = 2000;
+const chunkSize = 5000;
 
 const patientField = (id: string) => ({ table: 'health_children', column: 'patient_sealed', rowId: id });
 const entryField = (childId: string, type: string, resourceId: string) => ({
@@ -21,10 +22,24 @@ const entryField = (childId: string, type: string, resourceId: string) => ({
   rowId: `${childId}/${type}/${resourceId}`,
 });
 
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += chunkSize) out.push(items.slice(i, i + chunkSize));
-  return out;
+/**
+ * Writes `items` chunk by chunk: the next chunk is prepared (sealed, in this process) while the database is
+ * still writing the previous one, so the two sides work at once. `prepare` is synchronous: nothing else runs
+ * between starting a write and awaiting it.
+ */
+async function writeInChunks<T>(
+  items: readonly T[],
+  prepare: (part: readonly T[]) => string,
+  write: (rows: string, count: number) => Promise<void>,
+): Promise<void> {
+  let writing: Promise<void> = Promise.resolve();
+  for (let i = 0; i < items.length; i += chunkSize) {
+    const part = items.slice(i, i + chunkSize);
+    const rows = prepare(part);
+    await writing;
+    writing = write(rows, part.length);
+  }
+  await writing;
 }
 
 export function bundleSha256(bytes: string | Uint8Array): string {
@@ -37,21 +52,25 @@ export async function storeBundle(
   cipher: FieldCipher,
   options: { municipality: string; source: string; sha256: string; bundle: ReadBundle; now: Date },
 ): Promise<{ summary: BundleSummary; created: boolean }> {
-  const { municipality, source, now } = options;
+  const { municipality, source, now, bundle } = options;
   const earlier = await db.query<{ summary: BundleSummary }>(
     'SELECT summary FROM health_bundles WHERE local_government_code = $1 AND sha256 = $2',
     [municipality, options.sha256],
   );
   if (earlier[0] !== undefined) return { summary: earlier[0].summary, created: false };
-  const summary = { children: options.bundle.children.length, entries: options.bundle.entries.length };
+  const summary = { children: bundle.children.length, entries: bundle.entries.length };
   return db.transaction(async (tx) => {
-    const ids = new Map<string, string>();
-    for (const part of chunks(options.bundle.children)) {
-      for (const [ref, id] of await upsertChildren(tx, cipher, { municipality, source, children: part, now }))
-        ids.set(ref, id);
-    }
-    for (const part of chunks(options.bundle.entries))
-      await upsertEntries(tx, cipher, { ids, source, entries: part, now });
+    const ids = await childIds(tx, municipality, bundle.children);
+    await writeInChunks(
+      bundle.children,
+      (part) => childRows(cipher, part, ids),
+      (rows, count) => writeChildren(tx, { municipality, source, rows, count, now }),
+    );
+    await writeInChunks(
+      bundle.entries,
+      (part) => entryRows(cipher, part, ids),
+      (rows) => writeEntries(tx, { source, rows, now }),
+    );
     const stored = await tx.query(
       `INSERT INTO health_bundles (sha256, local_government_code, source, summary, received_at)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING sha256`,
@@ -61,80 +80,96 @@ export async function storeBundle(
   });
 }
 
-async function upsertChildren(
+/** Each child's row id by its bundle reference: the stored child's, or a new one. */
+async function childIds(
   tx: Queryable,
-  cipher: FieldCipher,
-  options: { municipality: string; source: string; children: readonly BundleChild[]; now: Date },
+  municipality: string,
+  children: readonly BundleChild[],
 ): Promise<Map<string, string>> {
-  const { children } = options;
+  const keys = JSON.stringify(children.map((c) => ({ s: c.identifier.system, v: c.identifier.value })));
   const existing = await tx.query<{ id: string; identifier_system: string; identifier_value: string }>(
     `SELECT c.id, c.identifier_system, c.identifier_value FROM health_children c
-       JOIN unnest($2::text[], $3::text[]) AS k (s, v) ON c.identifier_system = k.s AND c.identifier_value = k.v
+       JOIN json_to_recordset($2::json) AS k (s text, v text) ON c.identifier_system = k.s AND c.identifier_value = k.v
       WHERE c.local_government_code = $1`,
-    [options.municipality, children.map((c) => c.identifier.system), children.map((c) => c.identifier.value)],
+    [municipality, keys],
   );
   const known = new Map(existing.map((r) => [`${r.identifier_system}\u0000${r.identifier_value}`, r.id]));
-  const ids = children.map(
-    (c) => known.get(`${c.identifier.system}\u0000${c.identifier.value}`) ?? crypto.randomUUID(),
+  return new Map(
+    children.map((c) => [
+      c.ref,
+      known.get(`${c.identifier.system}\u0000${c.identifier.value}`) ?? crypto.randomUUID(),
+    ]),
   );
-  const written = await tx.query<{ id: string }>(
-    `INSERT INTO health_children (id, local_government_code, identifier_system, identifier_value, patient_sealed,
-       source, received_at)
-     SELECT i, $1, s, v, p, $6, $7 FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[]) AS r (i, s, v, p)
-     ON CONFLICT (local_government_code, identifier_system, identifier_value) DO UPDATE
-       SET patient_sealed = EXCLUDED.patient_sealed, source = EXCLUDED.source, received_at = EXCLUDED.received_at
-       WHERE health_children.id = EXCLUDED.id
-     RETURNING id`,
-    [
-      options.municipality,
-      ids,
-      children.map((c) => c.identifier.system),
-      children.map((c) => c.identifier.value),
-      children.map((c, i) => cipher.encrypt(JSON.stringify(c.patient), patientField(ids[i] as string))),
-      options.source,
-      options.now,
-    ],
-  );
-  // A child added by a concurrent send in between: its row keeps the other id; the caller retries the send.
-  if (written.length !== children.length) throw new Error('health_children changed during the send; retry');
-  return new Map(children.map((c, i) => [c.ref, ids[i] as string]));
 }
 
-async function upsertEntries(
+function childRows(cipher: FieldCipher, children: readonly BundleChild[], ids: Map<string, string>): string {
+  return JSON.stringify(
+    children.map((c) => {
+      const id = ids.get(c.ref) as string;
+      return {
+        i: id,
+        s: c.identifier.system,
+        v: c.identifier.value,
+        p: cipher.encrypt(JSON.stringify(c.patient), patientField(id)),
+      };
+    }),
+  );
+}
+
+async function writeChildren(
   tx: Queryable,
-  cipher: FieldCipher,
-  options: { ids: Map<string, string>; source: string; entries: readonly BundleEntry[]; now: Date },
+  options: { municipality: string; source: string; rows: string; count: number; now: Date },
 ): Promise<void> {
-  const { entries } = options;
-  const childIds = entries.map((e) => options.ids.get(e.childRef) as string);
-  const immunization = (e: BundleEntry) => (e.record.kind === 'immunization' ? e.record : undefined);
+  const [written] = await tx.query<{ n: number }>(
+    `WITH w AS (
+       INSERT INTO health_children (id, local_government_code, identifier_system, identifier_value, patient_sealed,
+         source, received_at)
+       SELECT i, $1, s, v, p, $3, $4 FROM json_to_recordset($2::json) AS r (i uuid, s text, v text, p text)
+       ON CONFLICT (local_government_code, identifier_system, identifier_value) DO UPDATE
+         SET patient_sealed = EXCLUDED.patient_sealed, source = EXCLUDED.source, received_at = EXCLUDED.received_at
+         WHERE health_children.id = EXCLUDED.id
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM w`,
+    [options.municipality, options.rows, options.source, options.now],
+  );
+  // A child added by a concurrent send in between: its row keeps the other id; the caller retries the send.
+  if (written?.n !== options.count) throw new Error('health_children changed during the send; retry');
+}
+
+function entryRows(cipher: FieldCipher, entries: readonly BundleEntry[], ids: Map<string, string>): string {
+  return JSON.stringify(
+    entries.map((e) => {
+      const childId = ids.get(e.childRef) as string;
+      const immunization = e.record.kind === 'immunization' ? e.record : undefined;
+      return {
+        c: childId,
+        t: e.resourceType,
+        r: e.resourceId,
+        k: e.record.kind,
+        e: e.effectiveOn,
+        v: immunization?.vaccine ?? null,
+        d: immunization?.doseNumber ?? null,
+        n: immunization?.nextDoseOn ?? null,
+        s: cipher.encrypt(JSON.stringify(e.record), entryField(childId, e.resourceType, e.resourceId)),
+      };
+    }),
+  );
+}
+
+async function writeEntries(
+  tx: Queryable,
+  options: { source: string; rows: string; now: Date },
+): Promise<void> {
   await tx.query(
     `INSERT INTO health_entries (child_id, resource_type, resource_id, kind, effective_on, vaccine, dose_number,
        next_dose_on, record_sealed, source, received_at)
-     SELECT * , $10::text, $11::timestamptz FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[],
-       $6::text[], $7::int[], $8::date[], $9::text[])
+     SELECT c, t, r, k, e, v, d, n, s, $2, $3 FROM json_to_recordset($1::json)
+       AS x (c uuid, t text, r text, k text, e date, v text, d int, n date, s text)
      ON CONFLICT (child_id, resource_type, resource_id) DO UPDATE SET kind = EXCLUDED.kind,
        effective_on = EXCLUDED.effective_on, vaccine = EXCLUDED.vaccine, dose_number = EXCLUDED.dose_number,
        next_dose_on = EXCLUDED.next_dose_on, record_sealed = EXCLUDED.record_sealed, source = EXCLUDED.source,
        received_at = EXCLUDED.received_at`,
-    [
-      childIds,
-      entries.map((e) => e.resourceType),
-      entries.map((e) => e.resourceId),
-      entries.map((e) => e.record.kind),
-      entries.map((e) => e.effectiveOn),
-      entries.map((e) => immunization(e)?.vaccine ?? null),
-      entries.map((e) => immunization(e)?.doseNumber ?? null),
-      entries.map((e) => immunization(e)?.nextDoseOn ?? null),
-      entries.map((e, i) =>
-        cipher.encrypt(
-          JSON.stringify(e.record),
-          entryField(childIds[i] as string, e.resourceType, e.resourceId),
-        ),
-      ),
-      options.source,
-      options.now,
-    ],
+    [options.rows, options.source, options.now],
   );
 }
 
@@ -181,6 +216,19 @@ export async function linkedChildren(
     [residentId],
   );
   return rows.map((r) => openChild(cipher, r)).sort((a, b) => a.birthDate.localeCompare(b.birthDate));
+}
+
+/** Every child with a linked parent, and the parents' resident ids (the reminder job's round). */
+export async function childrenWithParents(
+  db: Queryable,
+  cipher: FieldCipher,
+): Promise<{ child: StoredChild; residentIds: string[] }[]> {
+  const rows = await db.query<ChildRow & { resident_ids: string[] }>(
+    `SELECT c.id, c.local_government_code, c.patient_sealed, array_agg(l.resident_id::text) AS resident_ids
+       FROM health_parent_links l JOIN health_children c ON c.id = l.child_id
+      GROUP BY c.id, c.local_government_code, c.patient_sealed ORDER BY c.id`,
+  );
+  return rows.map((row) => ({ child: openChild(cipher, row), residentIds: row.resident_ids }));
 }
 
 /** One child linked to the parent, or undefined (not linked and unknown look the same). */

@@ -1,7 +1,7 @@
 // HTTP routes of the health records. Municipality (staff of one municipality): send FHIR bundles, review and
 // decide parents' applications. Resident (logged in on the TV): apply, list linked children, read a child's
 // record, read the growth curves. Thin: the work is in fhir-bundle, health-records, link-applications.
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { recordAudit } from '../audit/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Database } from '../db/index.ts';
@@ -9,7 +9,7 @@ import {
   allowBodyUpTo,
   auditActorOf,
   createRouter,
-  errorResponses,
+  guardedRoute,
   jsonBody,
   jsonResponse,
   type Principal,
@@ -70,7 +70,7 @@ async function municipalityOf(db: Database, principal: Principal): Promise<{ cod
   throw new HealthError('health.no-municipality', 'this account acts for no municipality');
 }
 
-const bundleRoute = createRoute({
+const bundleRoute = guardedRoute(municipalities, {
   method: 'post',
   path: '/health/bundles',
   tags: ['health'],
@@ -78,97 +78,83 @@ const bundleRoute = createRoute({
   description:
     'Every entry is checked; any refused entry refuses the whole bundle (422, one issue per entry). A child or ' +
     'entry sent again with the same identifier / resource id replaces the earlier one; the same bundle again: 200.',
-  middleware: [municipalities.middleware, allowBodyUpTo(maxBundleBytes)],
-  security: municipalities.security,
+  middleware: [allowBodyUpTo(maxBundleBytes)],
   request: { body: jsonBody(z.looseObject({ resourceType: z.string() }).openapi('FhirBundle')) },
   responses: {
     201: jsonResponse(bundleAcceptedSchema, 'Stored'),
     200: jsonResponse(bundleAcceptedSchema, 'Stored before'),
     422: jsonResponse(bundleRefusedSchema, 'Refused, per entry'),
-    ...errorResponses(400, 401, 403, 413, 415),
   },
 });
 
-const listApplicationsRoute = createRoute({
+const listApplicationsRoute = guardedRoute(municipalities, {
   method: 'get',
   path: '/health/link-applications',
   tags: ['health'],
   summary: "The municipality's 利用申込み (pending first) with the signer's verified four items",
-  middleware: [municipalities.middleware],
-  security: municipalities.security,
-  responses: { 200: jsonResponse(linkApplicationListSchema, 'Applications'), ...errorResponses(401, 403) },
+  responses: { 200: jsonResponse(linkApplicationListSchema, 'Applications') },
 });
 
-const decideRoute = createRoute({
+const decideRoute = guardedRoute(municipalities, {
   method: 'post',
   path: '/health/link-applications/{id}/decision',
   tags: ['health'],
   summary: 'Approve (linking the named children to the parent) or reject an application',
-  middleware: [municipalities.middleware],
-  security: municipalities.security,
   request: { params: z.object({ id: z.uuid() }), body: jsonBody(decisionSchema) },
   responses: {
     200: jsonResponse(linkApplicationSchema, 'Decided'),
-    ...errorResponses(400, 401, 403, 404, 409),
   },
+  errors: [404, 409],
 });
 
-const applyRoute = createRoute({
+const applyRoute = guardedRoute(residents, {
   method: 'post',
   path: '/residents/me/health-applications',
   tags: ['health'],
   summary: 'Apply (利用申込み) with a CMS signed by the signature certificate; the same CMS again: 200',
-  middleware: [residents.middleware, allowBodyUpTo(Math.ceil(maxSignedApplicationBytes / 3) * 4 + 1024)],
-  security: residents.security,
+  middleware: [allowBodyUpTo(Math.ceil(maxSignedApplicationBytes / 3) * 4 + 1024)],
   request: { body: jsonBody(submitApplicationSchema) },
   responses: {
     201: jsonResponse(linkApplicationSchema, 'Received'),
     200: jsonResponse(linkApplicationSchema, 'Received before'),
-    ...errorResponses(400, 401, 403, 413, 415, 503),
   },
+  errors: [503],
 });
 
-const myApplicationsRoute = createRoute({
+const myApplicationsRoute = guardedRoute(residents, {
   method: 'get',
   path: '/residents/me/health-applications',
   tags: ['health'],
   summary: "The logged-in resident's applications and their state",
-  middleware: [residents.middleware],
-  security: residents.security,
-  responses: { 200: jsonResponse(linkApplicationListSchema, 'Applications'), ...errorResponses(401, 403) },
+  responses: { 200: jsonResponse(linkApplicationListSchema, 'Applications') },
 });
 
-const childrenRoute = createRoute({
+const childrenRoute = guardedRoute(residents, {
   method: 'get',
   path: '/residents/me/children',
   tags: ['health'],
   summary: 'The children linked to the logged-in resident, oldest first',
-  middleware: [residents.middleware],
-  security: residents.security,
-  responses: { 200: jsonResponse(childListSchema, 'Children'), ...errorResponses(401, 403) },
+  responses: { 200: jsonResponse(childListSchema, 'Children') },
 });
 
-const childRoute = createRoute({
+const childRoute = guardedRoute(residents, {
   method: 'get',
   path: '/residents/me/children/{id}',
   tags: ['health'],
   summary: "A linked child's measurements (with growth position), checkups, immunisations and doses due",
-  middleware: [residents.middleware],
-  security: residents.security,
   request: {
     params: z.object({ id: z.uuid() }),
     query: z.object({ edition: z.enum(growthEditions).default('2023') }),
   },
-  responses: { 200: jsonResponse(childRecordSchema, 'The record'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(childRecordSchema, 'The record') },
+  errors: [404],
 });
 
-const curvesRoute = createRoute({
+const curvesRoute = guardedRoute(residents, {
   method: 'get',
   path: '/health/growth-curves',
   tags: ['health'],
   summary: 'Percentile curves (3-97) of the 2023 survey (or 2010 where it exists) by measure and sex',
-  middleware: [residents.middleware],
-  security: residents.security,
   request: {
     query: z.object({
       measure: z.enum(growthMeasures),
@@ -176,7 +162,8 @@ const curvesRoute = createRoute({
       edition: z.enum(growthEditions).default('2023'),
     }),
   },
-  responses: { 200: jsonResponse(growthCurvesSchema, 'Curves'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(growthCurvesSchema, 'Curves') },
+  errors: [404],
 });
 
 export function healthRecordRoutes(deps: HealthRouteDeps) {

@@ -25,11 +25,11 @@ interface DoseRule {
   dose: number;
   label: string;
   ageMonths?: number;
-  ageDays?: number;
   /** 年長 (MR 2期) or 中1 (HPV): from April 1 of that school year. */
-  schoolYear?: 'nencho' | 'chu1';
+  schoolYear?: SchoolYear;
   after?: { dose: number; days?: number; months?: number };
 }
+type SchoolYear = 'nencho' | 'chu1';
 
 interface VaccineRule {
   vaccine: RoutineVaccine;
@@ -40,103 +40,75 @@ interface VaccineRule {
   doses: DoseRule[];
 }
 
+/** The minimum interval after an earlier dose (the one before, unless named). */
+type Interval = { dose?: number; days?: number; months?: number };
+const days = (n: number, dose?: number): Interval => ({ days: n, ...(dose === undefined ? {} : { dose }) });
+const months = (n: number): Interval => ({ months: n });
+
+/** A dose as written in the table: its label, when it opens (months of age or a school year), its interval. */
+type DoseRow = [label: string, opens: number | SchoolYear, after?: Interval];
+
+/** A vaccine's rule from its table rows; doses are numbered in order. */
+function vaccine(rule: Omit<VaccineRule, 'doses'>, ...rows: DoseRow[]): VaccineRule {
+  return {
+    ...rule,
+    doses: rows.map(([label, opens, after], index) => ({
+      dose: index + 1,
+      label,
+      ...(typeof opens === 'number' ? { ageMonths: opens } : { schoolYear: opens }),
+      ...(after === undefined ? {} : { after: { ...after, dose: after.dose ?? index } }),
+    })),
+  };
+}
+
 export const routineSchedule: readonly VaccineRule[] = [
-  {
-    vaccine: 'hepb',
-    name: 'B型肝炎',
-    legalUntilMonths: 12,
-    doses: [
-      { dose: 1, label: '1回目', ageMonths: 2 },
-      { dose: 2, label: '2回目', ageMonths: 3, after: { dose: 1, days: 27 } },
-      { dose: 3, label: '3回目', ageMonths: 7, after: { dose: 1, days: 139 } },
-    ],
-  },
-  {
-    vaccine: 'rota',
-    name: 'ロタウイルス',
-    // 1価: 6 weeks to 24 weeks.
-    legalUntilMonths: 168 / (365.25 / 12),
-    doses: [
-      { dose: 1, label: '1回目', ageMonths: 2 },
-      { dose: 2, label: '2回目', ageMonths: 3, after: { dose: 1, days: 27 } },
-    ],
-  },
-  {
-    vaccine: 'dpt_ipv_hib',
-    name: '5種混合',
-    legalUntilMonths: 90,
-    doses: [
-      { dose: 1, label: '1期初回 1回目', ageMonths: 2 },
-      { dose: 2, label: '1期初回 2回目', ageMonths: 3, after: { dose: 1, days: 20 } },
-      { dose: 3, label: '1期初回 3回目', ageMonths: 4, after: { dose: 2, days: 20 } },
-      { dose: 4, label: '1期追加', ageMonths: 12, after: { dose: 3, months: 6 } },
-    ],
-  },
-  {
-    vaccine: 'pcv',
-    name: '小児用肺炎球菌',
-    legalUntilMonths: 60,
-    doses: [
-      { dose: 1, label: '初回 1回目', ageMonths: 2 },
-      { dose: 2, label: '初回 2回目', ageMonths: 3, after: { dose: 1, days: 27 } },
-      { dose: 3, label: '初回 3回目', ageMonths: 4, after: { dose: 2, days: 27 } },
-      { dose: 4, label: '追加', ageMonths: 12, after: { dose: 3, days: 60 } },
-    ],
-  },
-  { vaccine: 'bcg', name: 'BCG', legalUntilMonths: 12, doses: [{ dose: 1, label: '1回', ageMonths: 5 }] },
-  {
-    vaccine: 'mr1',
-    name: '麻しん風しん(MR) 1期',
-    legalUntilMonths: 24,
-    doses: [{ dose: 1, label: '1回', ageMonths: 12 }],
-  },
-  {
-    vaccine: 'mr2',
-    name: '麻しん風しん(MR) 2期',
-    legalUntilMonths: 84,
-    doses: [{ dose: 1, label: '1回（年長）', schoolYear: 'nencho' }],
-  },
-  {
-    vaccine: 'varicella',
-    name: '水痘',
-    legalUntilMonths: 36,
-    doses: [
-      { dose: 1, label: '1回目', ageMonths: 12 },
-      { dose: 2, label: '2回目', ageMonths: 18, after: { dose: 1, months: 3 } },
-    ],
-  },
-  {
-    vaccine: 'je1',
-    name: '日本脳炎 1期',
-    legalUntilMonths: 90,
-    doses: [
-      { dose: 1, label: '1期初回 1回目', ageMonths: 36 },
-      { dose: 2, label: '1期初回 2回目', ageMonths: 36, after: { dose: 1, days: 6 } },
-      { dose: 3, label: '1期追加', ageMonths: 48, after: { dose: 2, months: 6 } },
-    ],
-  },
-  {
-    vaccine: 'je2',
-    name: '日本脳炎 2期',
-    legalUntilMonths: 156,
-    doses: [{ dose: 1, label: '2期', ageMonths: 108 }],
-  },
-  {
-    vaccine: 'dt2',
-    name: '二種混合(DT) 2期',
-    legalUntilMonths: 156,
-    doses: [{ dose: 1, label: '2期', ageMonths: 132 }],
-  },
-  {
-    vaccine: 'hpv',
-    name: 'HPV',
-    legalUntilMonths: 204,
-    girlsOnly: true,
-    doses: [
-      { dose: 1, label: '1回目', schoolYear: 'chu1' },
-      { dose: 2, label: '2回目', schoolYear: 'chu1', after: { dose: 1, months: 5 } },
-    ],
-  },
+  vaccine(
+    { vaccine: 'hepb', name: 'B型肝炎', legalUntilMonths: 12 },
+    ['1回目', 2],
+    ['2回目', 3, days(27)],
+    ['3回目', 7, days(139, 1)],
+  ),
+  // 1価: 6 weeks to 24 weeks.
+  vaccine(
+    { vaccine: 'rota', name: 'ロタウイルス', legalUntilMonths: 168 / (365.25 / 12) },
+    ['1回目', 2],
+    ['2回目', 3, days(27)],
+  ),
+  vaccine(
+    { vaccine: 'dpt_ipv_hib', name: '5種混合', legalUntilMonths: 90 },
+    ['1期初回 1回目', 2],
+    ['1期初回 2回目', 3, days(20)],
+    ['1期初回 3回目', 4, days(20)],
+    ['1期追加', 12, months(6)],
+  ),
+  vaccine(
+    { vaccine: 'pcv', name: '小児用肺炎球菌', legalUntilMonths: 60 },
+    ['初回 1回目', 2],
+    ['初回 2回目', 3, days(27)],
+    ['初回 3回目', 4, days(27)],
+    ['追加', 12, days(60)],
+  ),
+  vaccine({ vaccine: 'bcg', name: 'BCG', legalUntilMonths: 12 }, ['1回', 5]),
+  vaccine({ vaccine: 'mr1', name: '麻しん風しん(MR) 1期', legalUntilMonths: 24 }, ['1回', 12]),
+  vaccine({ vaccine: 'mr2', name: '麻しん風しん(MR) 2期', legalUntilMonths: 84 }, ['1回（年長）', 'nencho']),
+  vaccine(
+    { vaccine: 'varicella', name: '水痘', legalUntilMonths: 36 },
+    ['1回目', 12],
+    ['2回目', 18, months(3)],
+  ),
+  vaccine(
+    { vaccine: 'je1', name: '日本脳炎 1期', legalUntilMonths: 90 },
+    ['1期初回 1回目', 36],
+    ['1期初回 2回目', 36, days(6)],
+    ['1期追加', 48, months(6)],
+  ),
+  vaccine({ vaccine: 'je2', name: '日本脳炎 2期', legalUntilMonths: 156 }, ['2期', 108]),
+  vaccine({ vaccine: 'dt2', name: '二種混合(DT) 2期', legalUntilMonths: 156 }, ['2期', 132]),
+  vaccine(
+    { vaccine: 'hpv', name: 'HPV', legalUntilMonths: 204, girlsOnly: true },
+    ['1回目', 'chu1'],
+    ['2回目', 'chu1', months(5)],
+  ),
 ];
 
 export interface GivenDose {

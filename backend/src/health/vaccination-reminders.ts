@@ -1,12 +1,13 @@
-// 予防接種のおしらせ: a daily job. For every linked child, the routine doses due (schedule + the child's record)
-// that fall due within the lead time get one notice per parent in their mailbox (お知らせ, unread on TV). Once:
-// the notice's dedupe key names child, vaccine, dose and parent, so reruns, several nodes and later days add
-// nothing; a dose given meanwhile is no longer due and gets none.
+// 予防接種のおしらせ: a daily job (scheduled by reminder-job.ts). For every linked child, the routine doses due
+// (schedule + the child's record) that fall due within the lead time get one notice per parent in their
+// mailbox (お知らせ, unread on TV). Once, on any number of nodes and reruns: the notice's dedupe key is unique
+// (a second node's insert waits for the first and finds its notice), and `health_reminders_sent` remembers each
+// reminder after the mailbox has purged its notice. A dose given meanwhile is no longer due and gets none.
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Database } from '../db/index.ts';
-import { addNotice } from '../mailbox/index.ts';
+import { storeNotice } from '../mailbox/index.ts';
 import { givenDoses, japanDay } from './child-record.ts';
-import { childEntries, type StoredChild } from './health-records.ts';
+import { childEntries, childrenWithParents, type StoredChild } from './health-records.ts';
 import { type DueDose, dueDoses } from './immunisation-schedule.ts';
 
 export const reminderTitle = '予防接種のおしらせ';
@@ -21,50 +22,31 @@ function reminderBody(child: StoredChild, dose: DueDose): string {
   );
 }
 
-/** Sends the reminders due on `now`'s Japan date; returns how many notices were added. */
+/** Sends the reminders due on `now`'s Japan date; returns how many notices this call added. */
 export async function sendVaccinationReminders(options: {
   db: Database;
   cipher: FieldCipher;
   clock: () => Date;
-  /** Days before the due date the notice goes out. */
+  /** Days before the due date the notice goes out (VACCINATION_REMINDER_DAYS). */
   leadDays: number;
 }): Promise<{ children: number; notices: number }> {
   const { db, cipher } = options;
   const now = options.clock();
   const today = japanDay(now);
   const horizon = japanDay(new Date(now.getTime() + options.leadDays * 86_400_000));
-  const links = await db.query<{
-    child_id: string;
-    resident_ids: string[];
-    local_government_code: string;
-    patient_sealed: string;
-  }>(
-    `SELECT c.id AS child_id, c.local_government_code, c.patient_sealed, array_agg(l.resident_id::text) AS resident_ids
-       FROM health_parent_links l JOIN health_children c ON c.id = l.child_id
-      GROUP BY c.id, c.local_government_code, c.patient_sealed`,
-  );
+  const links = await childrenWithParents(db, cipher);
   let notices = 0;
-  for (const link of links) {
-    const patient = JSON.parse(
-      cipher.decrypt(link.patient_sealed, {
-        table: 'health_children',
-        column: 'patient_sealed',
-        rowId: link.child_id,
-      }),
-    ) as Omit<StoredChild, 'id' | 'localGovernmentCode'>;
-    const child: StoredChild = {
-      id: link.child_id,
-      localGovernmentCode: link.local_government_code,
-      ...patient,
-    };
+  for (const { child, residentIds } of links) {
     const entries = await childEntries(db, cipher, child.id);
     const due = dueDoses({ birthDate: child.birthDate, sex: child.sex, given: givenDoses(entries), today });
     for (const dose of due.filter((d) => d.dueOn <= horizon)) {
-      for (const residentId of link.resident_ids) {
-        const key = `vaccination:${child.id}:${dose.vaccine}:${dose.dose}:${residentId}`;
-        const [known] = await db.query('SELECT 1 FROM resident_notices WHERE dedupe_key = $1', [key]);
-        if (known !== undefined) continue;
-        await addNotice(db, cipher, {
+      const sent = await db.query<{ resident_id: string }>(
+        `SELECT resident_id::text FROM health_reminders_sent WHERE child_id = $1 AND vaccine = $2 AND dose = $3`,
+        [child.id, dose.vaccine, dose.dose],
+      );
+      for (const residentId of residentIds) {
+        if (sent.some((row) => row.resident_id === residentId)) continue;
+        const notice = await storeNotice(db, cipher, {
           residentId,
           sender: {
             kind: 'municipality',
@@ -74,10 +56,15 @@ export async function sendVaccinationReminders(options: {
           kind: 'vaccination-reminder',
           title: reminderTitle,
           body: reminderBody(child, dose),
-          dedupeKey: key,
+          dedupeKey: `vaccination:${child.id}:${dose.vaccine}:${dose.dose}:${residentId}`,
           now,
         });
-        notices += 1;
+        await db.query(
+          `INSERT INTO health_reminders_sent (child_id, vaccine, dose, resident_id, notice_id, sent_at)
+           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+          [child.id, dose.vaccine, dose.dose, residentId, notice.id, now],
+        );
+        if (notice.created) notices += 1;
       }
     }
   }

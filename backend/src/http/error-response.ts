@@ -17,6 +17,7 @@ import { JpkiError, type JpkiErrorCode } from '../jpki/index.ts';
 import { MailboxError, type MailboxErrorCode } from '../mailbox/index.ts';
 import { ResidentError, type ResidentErrorCode } from '../residents/index.ts';
 import { StatusReportError, type StatusReportErrorCode } from '../status-reports/index.ts';
+import { WatchOverError, type WatchOverErrorCode } from '../watch-over/index.ts';
 import type { AppEnv } from './app-env.ts';
 import { RequestError, type RequestErrorCode } from './request-error.ts';
 
@@ -39,6 +40,7 @@ export type ErrorCode =
   | AlertErrorCode
   | AlertIngestErrorCode
   | AlertTallyErrorCode
+  | WatchOverErrorCode
   | EdgeCode;
 
 /** The body of every error response (wire contract for the box and the dashboard). */
@@ -101,6 +103,11 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   'insurer.contract-unmatched': 409,
   'notice.not-found': 404,
   'notice.invalid': 400,
+  'notice.too-large': 413,
+  'notice.not-plain-text': 400,
+  'notice.attachment-invalid': 400,
+  'notice.id-reused': 409,
+  'notice.recipient-not-found': 404,
   'health.bundle-invalid': 422,
   'health.no-municipality': 403,
   'health.child-not-found': 404,
@@ -109,6 +116,11 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   'health.application-not-found': 404,
   'health.application-decided': 409,
   'health.unknown-child': 400,
+  'watch-over.hour-invalid': 400,
+  'watch-over.device-mismatch': 403,
+  'watch-over.contact-unknown': 400,
+  'watch-over.household-not-found': 404,
+  'watch-over.not-enrolled': 404,
   // The card's answer is unreadable: a bad request. It is readable but does not prove who it claims: 401.
   'jpki.cert-malformed': 400,
   'jpki.cms-malformed': 400,
@@ -143,6 +155,7 @@ const domainErrors = [
   AlertError,
   AlertIngestError,
   AlertTallyError,
+  WatchOverError,
 ] as const;
 
 interface Rendered {

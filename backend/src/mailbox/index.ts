@@ -3,6 +3,7 @@
 // imports this file.
 export {
   type Notice,
+  type NoticeAttachment,
   type NoticeKind,
   type NoticeList,
   type NoticeSenderKind,
@@ -13,5 +14,15 @@ export {
   noticeSenderKinds,
 } from './contracts.ts';
 export { MailboxError, type MailboxErrorCode } from './mailbox-error.ts';
-export { addNotice, listNotices, markNoticeRead, type NewNotice, type NoticeSender } from './notices.ts';
+export { type MailboxJobs, startMailboxJobs } from './mailbox-jobs.ts';
+export {
+  addNotice,
+  defaultRetentionDays,
+  listNotices,
+  markNoticeRead,
+  type NewNotice,
+  type NoticeSender,
+  purgeExpiredNotices,
+  storeNotice,
+} from './notices.ts';
 export { checkPlainText, plainTextProblem } from './plain-text.ts';

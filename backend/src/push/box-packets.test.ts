@@ -1,7 +1,11 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import { describe, expect, it } from 'vitest';
-import type { BoxNamespace } from './box-namespace.ts';
-import { createBoxPacketEncoder, textFrame } from './box-packets.ts';
+import { io as connectBox } from 'socket.io-client';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import type { BoxNamespace, BoxSocket } from './box-namespace.ts';
+import { createBoxPacketEncoder, textFrame, writeBoxPacket } from './box-packets.ts';
 import type { JsonValue, PushMessage } from './contracts.ts';
 
 /** Reads one unmasked frame back as RFC 6455 §5.2 lays it out. */
@@ -52,10 +56,76 @@ describe('pre-encoded push packets', () => {
         const boxMessage = { ...message, payload };
         expect(packet.message).toEqual(boxMessage);
         const expected = io.encoder.encode({ type: 2, nsp: name, data: ['push:message', boxMessage] });
-        expect(packet.encoded).toEqual(expected);
-        expect(readFrame(packet.options.wsPreEncodedFrame[0]).text).toBe(`4${expected[0]}`);
+        expect([packet.encoded]).toEqual(expected);
+        expect(readFrame(packet.frame).text).toBe(`4${expected[0]}`);
       }
     }
+  });
+});
+
+describe('writing a packet to a box', () => {
+  const server = createServer();
+  const sio = new Server(server, { transports: ['websocket'], perMessageDeflate: false });
+  afterAll(async () => {
+    sio.close();
+  });
+
+  /** A connected socket.io-client box on /stb and its socket on the server, recording what it receives. */
+  async function connected() {
+    if (!server.listening) {
+      server.listen(0, '127.0.0.1');
+      await once(server, 'listening');
+    }
+    const { port } = server.address() as AddressInfo;
+    const nsp = sio.of('/stb') as unknown as BoxNamespace;
+    const serverSide = once(nsp, 'connection') as Promise<[BoxSocket]>;
+    const box = connectBox(`http://127.0.0.1:${port}/stb`, { transports: ['websocket'], forceNew: true });
+    const [socket] = await serverSide;
+    const received: PushMessage[] = [];
+    box.on('push:message', (m: PushMessage) => received.push(m));
+    const engine = socket.conn as unknown as { sendPacket: (...args: unknown[]) => void };
+    return { nsp, socket, box, received, sendPacket: vi.spyOn(engine, 'sendPacket') };
+  }
+
+  const messageWith = (seq: number): PushMessage => ({
+    seq,
+    target: { kind: 'all' },
+    payload: { text: `避難指示 ${seq}` },
+    createdAt: '2026-09-01T00:00:00.000Z',
+    expiresAt: '2026-09-01T12:00:00.000Z',
+  });
+
+  it('writes straight to an idle WebSocket, and the box gets the same event as from emit', async () => {
+    const { nsp, socket, box, received, sendPacket } = await connected();
+    const message = messageWith(1);
+    writeBoxPacket(socket, createBoxPacketEncoder(nsp, message)(message.payload));
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+    expect(received[0]).toEqual(message);
+    expect(sendPacket).not.toHaveBeenCalled();
+    box.close();
+  });
+
+  it('queues behind what engine.io has not written yet, so nothing is overtaken', async () => {
+    const { nsp, socket, box, received, sendPacket } = await connected();
+    const [first, second, third] = [messageWith(1), messageWith(2), messageWith(3)];
+    // An emit leaves engine.io's transport busy until its write callback; the next packets must follow it.
+    socket.emit('push:message', first);
+    for (const message of [second, third]) {
+      writeBoxPacket(socket, createBoxPacketEncoder(nsp, message)(message.payload));
+    }
+    await vi.waitFor(() => expect(received).toHaveLength(3));
+    expect(received).toEqual([first, second, third]);
+    expect(sendPacket).toHaveBeenCalledTimes(3);
+    // Once engine.io is idle again, straight writes resume.
+    await vi.waitFor(() =>
+      expect((socket.conn as unknown as { transport: { writable: boolean } }).transport.writable).toBe(true),
+    );
+    const fourth = messageWith(4);
+    writeBoxPacket(socket, createBoxPacketEncoder(nsp, fourth)(fourth.payload));
+    await vi.waitFor(() => expect(received).toHaveLength(4));
+    expect(received[3]).toEqual(fourth);
+    expect(sendPacket).toHaveBeenCalledTimes(3);
+    box.close();
   });
 });
 

@@ -16,7 +16,7 @@ export {
 } from './contracts.ts';
 export { createPgChallengeStore } from './pg-challenge-store.ts';
 export { ResidentError, type ResidentErrorCode } from './resident-error.ts';
-export { authenticateResident, loginResident, logoutResident, type ResidentLogin } from './resident-login.ts';
+export { authenticateResident, loginResident, type ResidentLogin } from './resident-login.ts';
 export { type ResidentRecord, readResident, type SignCertificateRef } from './resident-records.ts';
 export { type CardVerifiers, type Registration, registerResident } from './resident-registration.ts';
 export { openSignCertificate, rememberSignCertificate } from './sign-certificates.ts';

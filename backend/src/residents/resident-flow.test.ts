@@ -2,7 +2,6 @@
 // certificates, OCSP, RSA signatures by the holders' keys), on PGlite and on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../accounts/index.ts';
-import { createPostgresDatabase, createTempPostgresDatabase, type Database, migrate } from '../db/index.ts';
 import { issueEndEntity, recordIssued, revokeCertificate } from '../dev-jpki/index.ts';
 import {
   asResident,
@@ -15,6 +14,7 @@ import {
   type TestApp,
 } from '../http/testing/test-app.ts';
 import { type CardKeys, cardOf, loginProof, registrationRequest } from '../http/testing/test-card.ts';
+import { testDatabases } from '../http/testing/test-databases.ts';
 import { startTestPki, type TestPki } from '../jpki/testing/test-pki.ts';
 
 let pki: TestPki;
@@ -48,24 +48,7 @@ async function renewedCard(
   };
 }
 
-const backends: [string, () => Promise<{ db: Database; dispose(): Promise<void> } | undefined>][] = [
-  ['PGlite', async () => undefined],
-  [
-    'PostgreSQL',
-    async () => {
-      const temp = await createTempPostgresDatabase();
-      const db = createPostgresDatabase({ url: temp.url });
-      await migrate(db);
-      const dispose = async () => {
-        await db.close();
-        await temp.drop();
-      };
-      return { db, dispose };
-    },
-  ],
-];
-
-describe.each(backends)('residents on %s', (_name, openDatabase) => {
+describe.each(testDatabases)('residents on %s', (_name, openDatabase) => {
   let t: TestApp;
   let external: Awaited<ReturnType<typeof openDatabase>>;
   let box: EnrolledBox;

@@ -2,14 +2,13 @@
 // checks the proof, the linked certificate names the resident, and a session bound to this box opens.
 import {
   AuthError,
-  closeSession,
   newSession,
   type OpenedSession,
   resolveSession,
   type SessionPolicy,
 } from '../accounts/index.ts';
-import { type AuditAction, type AuditActor, recordAudit } from '../audit/index.ts';
-import type { Database, Queryable } from '../db/index.ts';
+import type { AuditAction, AuditActor } from '../audit/index.ts';
+import type { Queryable } from '../db/index.ts';
 import { assertChallengeAccepted, type LoginProof, type LoginVerifier } from '../jpki/index.ts';
 import { ResidentError } from './resident-error.ts';
 
@@ -119,19 +118,4 @@ export async function authenticateResident(
     throw new AuthError('auth.required', 'not a resident session of this device');
   }
   return { residentId: session.subject.residentId, sessionId: session.sessionId };
-}
-
-export async function logoutResident(
-  db: Database,
-  options: { sessionId: string; actor: AuditActor; now: Date },
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    await closeSession(tx, options.sessionId);
-    await recordAudit(tx, {
-      actor: options.actor,
-      action: 'resident.logout',
-      target: { type: 'resident-session', id: options.sessionId },
-      at: options.now,
-    });
-  });
 }

@@ -1,20 +1,20 @@
 // HTTP routes of card login and registration (called by the box with its device credential) and of the
 // logged-in resident. Thin: validate, call one domain function, map.
-import { createRoute, z } from '@hono/zod-openapi';
-import type { SessionPolicy } from '../accounts/index.ts';
+import { z } from '@hono/zod-openapi';
+import { endSession, type SessionPolicy } from '../accounts/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Database } from '../db/index.ts';
 import {
   auditActorOf,
   createRouter,
-  errorResponses,
+  guardedRoute,
   jsonBody,
   jsonResponse,
   roleGuard,
 } from '../http/index.ts';
 import type { BlindIndex } from './blind-index.ts';
 import { loginProofSchema, registrationRequestSchema, residentSessionSchema } from './contracts.ts';
-import { loginResident, logoutResident } from './resident-login.ts';
+import { loginResident } from './resident-login.ts';
 import { readResident } from './resident-records.ts';
 import { type CardVerifiers, registerResident } from './resident-registration.ts';
 
@@ -30,66 +30,53 @@ export interface ResidentRouteDeps {
 const devices = roleGuard('device');
 const residents = roleGuard('resident');
 
-const challengeRoute = createRoute({
+const challengeRoute = guardedRoute(devices, {
   method: 'post',
   path: '/login/challenge',
   tags: ['residents'],
   summary: 'A one-time challenge for the card to sign (login or registration)',
-  middleware: [devices.middleware],
-  security: devices.security,
   responses: {
     200: jsonResponse(
       z.object({ challenge: z.string(), expiresAt: z.iso.datetime() }).openapi('LoginChallenge'),
       'Issued',
     ),
-    ...errorResponses(401, 403),
   },
 });
 
-const loginRoute = createRoute({
+const loginRoute = guardedRoute(devices, {
   method: 'post',
   path: '/login',
   tags: ['residents'],
   summary: 'Log a resident in with the card (user-authentication certificate)',
-  middleware: [devices.middleware],
-  security: devices.security,
   request: { body: jsonBody(loginProofSchema) },
-  responses: {
-    200: jsonResponse(residentSessionSchema, 'Logged in on this box'),
-    ...errorResponses(400, 401, 403, 413, 415, 503),
-  },
+  responses: { 200: jsonResponse(residentSessionSchema, 'Logged in on this box') },
+  errors: [503],
 });
 
-const registerRoute = createRoute({
+const registerRoute = guardedRoute(devices, {
   method: 'post',
   path: '/residents/registrations',
   tags: ['residents'],
   summary: 'Register (or re-link) a resident with the signature and user-authentication certificates',
-  middleware: [devices.middleware],
-  security: devices.security,
   request: { body: jsonBody(registrationRequestSchema) },
   responses: {
     201: jsonResponse(residentSessionSchema.extend({ created: z.boolean() }), 'Registered and logged in'),
-    ...errorResponses(400, 401, 403, 413, 415, 503),
   },
+  errors: [503],
 });
 
-const logoutRoute = createRoute({
+const logoutRoute = guardedRoute(residents, {
   method: 'post',
   path: '/logout',
   tags: ['residents'],
-  middleware: [residents.middleware],
-  security: residents.security,
-  responses: { 204: { description: 'Logged out' }, ...errorResponses(401, 403) },
+  responses: { 204: { description: 'Logged out' } },
 });
 
-const meRoute = createRoute({
+const meRoute = guardedRoute(residents, {
   method: 'get',
   path: '/residents/me',
   tags: ['residents'],
   summary: 'The four basic items of the logged-in resident (personal data: audited)',
-  middleware: [residents.middleware],
-  security: residents.security,
   responses: {
     200: jsonResponse(
       z
@@ -103,8 +90,8 @@ const meRoute = createRoute({
         .openapi('ResidentBasicInfo'),
       'The resident',
     ),
-    ...errorResponses(401, 403, 404),
   },
+  errors: [404],
 });
 
 export function residentRoutes(deps: ResidentRouteDeps) {
@@ -154,7 +141,8 @@ export function residentRoutes(deps: ResidentRouteDeps) {
     })
     .openapi(logoutRoute, async (c) => {
       const principal = residents.principal(c);
-      await logoutResident(db, {
+      await endSession(db, {
+        kind: 'resident',
         sessionId: principal.sessionId,
         actor: auditActorOf(principal, c.get('requestId')),
         now: clock(),

@@ -7,6 +7,7 @@
 // no network round trip.
 import { readFile } from 'node:fs/promises';
 import type { Hono } from 'hono';
+import type * as pkijs from 'pkijs';
 import type { Config } from '../config/index.ts';
 import type { Queryable } from '../db/index.ts';
 import { createDevPkiApp, currentCrl, type DevPki, devPkiFiles, initDevPki } from '../dev-jpki/index.ts';
@@ -41,6 +42,11 @@ export interface JpkiSetup {
   health(): JpkiHealth;
   /** The emulated PKI's HTTP face, to mount at `devPkiMount`; only in the development mode. */
   devPkiApp?: Hono;
+  /** The CRL source and the user-auth anchors, for the shelter check-in's own revocation check. */
+  authCrl: {
+    loadCrl: (location: CrlLocation) => Promise<Uint8Array | undefined>;
+    issuers: readonly pkijs.Certificate[];
+  };
 }
 
 export async function setUpJpki(options: {
@@ -87,6 +93,7 @@ export async function setUpJpki(options: {
     status,
     health: () => ({ anchors: { sign: count('sign'), auth: count('auth') }, ocsp: ocsp.state() }),
     ...(pki ? { devPkiApp: createDevPkiApp(pki) } : {}),
+    authCrl: { loadCrl, issuers: anchors.auth },
   };
 }
 

@@ -6,11 +6,14 @@ import { Hono } from 'hono';
 import { startAlertDelivery } from '../alert-delivery/index.ts';
 import { alertIngestSettingsOf, createAlertIngest, startAlertJobs } from '../alerts/index.ts';
 import { createApp } from '../app.ts';
+import { createCardRevocationCheck } from '../checkins/index.ts';
 import type { Config } from '../config/index.ts';
 import { createFieldCipher, loadFieldKeys, verifyFieldKeys } from '../crypto/index.ts';
 import { type Database, migrate, openDatabase } from '../db/index.ts';
 import { authenticateDevice } from '../devices/index.ts';
+import { startReminderJob } from '../health/index.ts';
 import { type AppEnv, errorHandler, notFoundHandler } from '../http/index.ts';
+import { startMailboxJobs } from '../mailbox/index.ts';
 import {
   countOperations,
   createBackendMetrics,
@@ -21,6 +24,7 @@ import {
 } from '../observability/index.ts';
 import { createPushGateway, type PushGateway } from '../push/index.ts';
 import { createBlindIndex } from '../residents/index.ts';
+import { startWatchOverJob } from '../watch-over/index.ts';
 import { appPolicyOf } from './app-policy.ts';
 import { startHousekeeping } from './housekeeping.ts';
 import { createHttpServer } from './http-server.ts';
@@ -129,6 +133,9 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
         reportError,
         health: { push: () => push.health(), jpki: jpki.health },
         alerts: { dispatcher: alertDispatcher, settings: alertSettings },
+        cardRevocation: createCardRevocationCheck({ ...jpki.authCrl, now: clock }),
+        watchOverQuietHours: config.watchOverQuietHours,
+        mailboxRetentionDays: config.mailboxRetentionDays,
       }),
     );
     root.get(
@@ -164,6 +171,33 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
       logger,
     });
     undo.push(() => alertJobs.stop());
+    const watchOverJob = startWatchOverJob({
+      db,
+      cipher,
+      clock,
+      logger,
+      everyMs: config.watchOverCheckSeconds * 1000,
+    });
+    undo.push(() => watchOverJob.stop());
+    // Vaccination reminders and the mailbox purge: at start, then periodically; safe on several nodes.
+    const reminderJob = startReminderJob({
+      db,
+      cipher,
+      clock,
+      leadDays: config.vaccinationReminderDays,
+      everyMs: config.vaccinationReminderIntervalSeconds * 1000,
+      onRound: (round) => logger.debug('vaccination reminders', { round }),
+      onError: (error) => logger.warn('vaccination reminders failed', { error: errorFields(error) }),
+    });
+    undo.push(() => reminderJob.stop());
+    const mailboxJobs = startMailboxJobs({
+      db,
+      clock,
+      retentionDays: config.mailboxRetentionDays,
+      onPurged: (notices) => logger.debug('mailbox purge', { notices }),
+      onError: (error) => logger.warn('mailbox purge failed', { error: errorFields(error) }),
+    });
+    undo.push(() => mailboxJobs.stop());
     url = await http.listen({ host: config.host, port: config.port });
     logger.info('listening', {
       url,
@@ -188,7 +222,10 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
           await http.closeAll();
           await housekeeping.stop();
           await statusReportJobs.stop();
+          await reminderJob.stop();
+          await mailboxJobs.stop();
           await alertJobs.stop();
+          await watchOverJob.stop();
           await alertDelivery.stop();
           metrics.stop();
           await db.close();

@@ -1,15 +1,17 @@
 // HTTP routes of status reports: the box (resident's due reports, sending a signed report), the insurer API
 // (profile and form, contracts, reports and their CMS, notices, signals) and the operator's view of the
 // outbox. Thin: validate, call one domain function, map.
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { recordAudit } from '../audit/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Database } from '../db/index.ts';
 import {
+  type AppEnv,
   allowBodyUpTo,
   auditActorOf,
   createRouter,
-  errorResponses,
+  guardedRoute,
   jsonBody,
   jsonResponse,
   roleGuard,
@@ -60,62 +62,51 @@ const since = z.strictObject({
 });
 const reportId = z.object({ id: z.uuid() });
 
-const residentReportsRoute = createRoute({
+const residentReportsRoute = guardedRoute(residents, {
   method: 'get',
   path: '/residents/me/status-reports',
   tags: ['status-reports'],
   summary: 'Reports due for the logged-in resident (pre-filled) and receipts of those sent',
-  middleware: [residents.middleware],
-  security: residents.security,
-  responses: {
-    200: jsonResponse(residentStatusReportsSchema, 'Due and sent'),
-    ...errorResponses(401, 403, 404),
-  },
+  responses: { 200: jsonResponse(residentStatusReportsSchema, 'Due and sent') },
+  errors: [404],
 });
 
-const submitRoute = createRoute({
+const submitRoute = guardedRoute(devices, {
   method: 'post',
   path: '/status-reports',
   tags: ['status-reports'],
   summary: 'Send a signed status report (CMS by the signature certificate); the same report again: 200',
-  middleware: [devices.middleware, allowBodyUpTo(Math.ceil(maxSignedReportBytes / 3) * 4 + 1024)],
-  security: devices.security,
+  middleware: [allowBodyUpTo(Math.ceil(maxSignedReportBytes / 3) * 4 + 1024)],
   request: { body: jsonBody(submitStatusReportSchema) },
   responses: {
     201: jsonResponse(statusReportReceiptSchema, 'Received'),
     200: jsonResponse(statusReportReceiptSchema, 'Received before: the same receipt'),
-    ...errorResponses(400, 401, 403, 409, 413, 415, 503),
   },
+  errors: [409, 503],
 });
 
-const getProfileRoute = createRoute({
+const getProfileRoute = guardedRoute(insurers, {
   method: 'get',
   path: '/insurer/profile',
   tags: ['insurer'],
   summary: "The insurer's name, delivery endpoint and form",
-  middleware: [insurers.middleware],
-  security: insurers.security,
-  responses: { 200: jsonResponse(insurerProfileSchema, 'The profile'), ...errorResponses(401, 403) },
+  responses: { 200: jsonResponse(insurerProfileSchema, 'The profile') },
 });
 
-const putProfileRoute = createRoute({
+const putProfileRoute = guardedRoute(insurers, {
   method: 'put',
   path: '/insurer/profile',
   tags: ['insurer'],
   summary: "Set the insurer's name, delivery endpoint (URL + token we send) and form",
-  middleware: [insurers.middleware],
-  security: insurers.security,
   request: { body: jsonBody(insurerProfileInputSchema) },
-  responses: { 200: jsonResponse(insurerProfileSchema, 'Saved'), ...errorResponses(400, 401, 403, 413, 415) },
+  responses: { 200: jsonResponse(insurerProfileSchema, 'Saved') },
 });
 
-const putContractRoute = createRoute({
+const putContractRoute = guardedRoute(insurers, {
   method: 'put',
   path: '/insurer/contracts/{referenceNumber}',
   tags: ['insurer'],
   summary: 'Create or update a contract: the person (four items) and the due month',
-  middleware: [insurers.middleware],
-  security: insurers.security,
   request: {
     params: z.object({ referenceNumber: z.string().regex(/^[A-Za-z0-9-]{1,40}$/) }),
     body: jsonBody(contractInputSchema),
@@ -123,83 +114,69 @@ const putContractRoute = createRoute({
   responses: {
     201: jsonResponse(contractSchema, 'Created'),
     200: jsonResponse(contractSchema, 'Updated'),
-    ...errorResponses(400, 401, 403, 413, 415),
   },
 });
 
-const listReportsRoute = createRoute({
+const listReportsRoute = guardedRoute(insurers, {
   method: 'get',
   path: '/insurer/reports',
   tags: ['insurer'],
   summary: 'Reports received for this insurer after `since`, oldest first',
-  middleware: [insurers.middleware],
-  security: insurers.security,
   request: { query: since },
-  responses: { 200: jsonResponse(insurerReportListSchema, 'Reports'), ...errorResponses(400, 401, 403) },
+  responses: { 200: jsonResponse(insurerReportListSchema, 'Reports') },
 });
 
-const getReportRoute = createRoute({
+const getReportRoute = guardedRoute(insurers, {
   method: 'get',
   path: '/insurer/reports/{id}',
   tags: ['insurer'],
   summary: 'One report: receipt, signed document, verification summary',
-  middleware: [insurers.middleware],
-  security: insurers.security,
   request: { params: reportId },
-  responses: { 200: jsonResponse(insurerReportSchema, 'The report'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(insurerReportSchema, 'The report') },
+  errors: [404],
 });
 
-const getCmsRoute = createRoute({
+const getCmsRoute = guardedRoute(insurers, {
   method: 'get',
   path: '/insurer/reports/{id}/cms',
   tags: ['insurer'],
   summary: 'The signed report exactly as received (CMS SignedData, DER)',
-  middleware: [insurers.middleware],
-  security: insurers.security,
   request: { params: reportId },
   responses: {
     200: {
       description: 'DER ContentInfo; `openssl cms -verify -inform DER -CAfile <sign CA>` verifies it',
       content: { 'application/pkcs7-mime': { schema: z.string().openapi({ format: 'binary' }) } },
     },
-    ...errorResponses(400, 401, 403, 404),
   },
+  errors: [404],
 });
 
-const noticeRoute = createRoute({
+const noticeRoute = guardedRoute(insurers, {
   method: 'post',
   path: '/insurer/notices',
   tags: ['insurer'],
   summary: "A notice to the holder of one of the insurer's contracts (shown in お知らせ)",
-  middleware: [insurers.middleware],
-  security: insurers.security,
   request: { body: jsonBody(insurerNoticeInputSchema) },
-  responses: {
-    201: jsonResponse(z.object({ noticeId: z.uuid() }), 'Sent'),
-    ...errorResponses(400, 401, 403, 404, 409, 413, 415),
-  },
+  responses: { 201: jsonResponse(z.object({ noticeId: z.uuid() }), 'Sent') },
+  errors: [404, 409],
 });
 
-const signalsRoute = createRoute({
+const signalsRoute = guardedRoute(insurers, {
   method: 'get',
   path: '/insurer/signals',
   tags: ['insurer'],
   summary: "Certificate status changes of contracts' holders found by the daily check, oldest first",
-  middleware: [insurers.middleware],
-  security: insurers.security,
   request: { query: since },
-  responses: { 200: jsonResponse(certificateSignalListSchema, 'Signals'), ...errorResponses(400, 401, 403) },
+  responses: { 200: jsonResponse(certificateSignalListSchema, 'Signals') },
 });
 
-const deliveriesRoute = createRoute({
+const deliveriesRoute = guardedRoute(admins, {
   method: 'get',
   path: '/ops/report-deliveries',
   tags: ['status-reports'],
   summary: 'The outbox to insurers: each report and signal, its state and attempts',
-  middleware: [admins.middleware],
-  security: admins.security,
   request: { query: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }) },
-  responses: { 200: jsonResponse(deliveryListSchema, 'Deliveries'), ...errorResponses(400, 401, 403) },
+  responses: { 200: jsonResponse(deliveryListSchema, 'Deliveries') },
 });
 
 export function statusReportRoutes(deps: StatusReportRouteDeps) {
@@ -210,6 +187,19 @@ export function statusReportRoutes(deps: StatusReportRouteDeps) {
     const profile = await readInsurerProfile(db, insurerId);
     if (profile === undefined) throw new StatusReportError('report.not-found', 'no such insurer');
     return profile;
+  };
+  /** One of the calling insurer's reports; reading it (JSON or CMS) is audited. */
+  const readOwnReport = async (c: Context<AppEnv>, id: string) => {
+    const principal = insurers.principal(c);
+    const report = await readReport(db, cipher, { reportId: id, insurerId: principal.clientId });
+    if (report === undefined) throw new StatusReportError('report.not-found', 'no such report');
+    await recordAudit(db, {
+      actor: auditActorOf(principal, c.get('requestId')),
+      action: 'status-report.read',
+      target: { type: 'status-report', id },
+      at: clock(),
+    });
+    return report;
   };
   return createRouter()
     .openapi(residentReportsRoute, async (c) => {
@@ -280,30 +270,11 @@ export function statusReportRoutes(deps: StatusReportRouteDeps) {
       return c.json({ reports }, 200);
     })
     .openapi(getReportRoute, async (c) => {
-      const principal = insurers.principal(c);
-      const id = c.req.valid('param').id;
-      const report = await readReport(db, cipher, { reportId: id, insurerId: principal.clientId });
-      if (report === undefined) throw new StatusReportError('report.not-found', 'no such report');
-      await recordAudit(db, {
-        actor: auditActorOf(principal, c.get('requestId')),
-        action: 'status-report.read',
-        target: { type: 'status-report', id },
-        at: clock(),
-      });
-      const { cms: _, insurerId: __, ...body } = report;
+      const { cms: _, insurerId: __, ...body } = await readOwnReport(c, c.req.valid('param').id);
       return c.json(body, 200);
     })
     .openapi(getCmsRoute, async (c) => {
-      const principal = insurers.principal(c);
-      const id = c.req.valid('param').id;
-      const report = await readReport(db, cipher, { reportId: id, insurerId: principal.clientId });
-      if (report === undefined) throw new StatusReportError('report.not-found', 'no such report');
-      await recordAudit(db, {
-        actor: auditActorOf(principal, c.get('requestId')),
-        action: 'status-report.read',
-        target: { type: 'status-report', id },
-        at: clock(),
-      });
+      const report = await readOwnReport(c, c.req.valid('param').id);
       return c.body(report.cms.slice().buffer as ArrayBuffer, 200, {
         'content-type': 'application/pkcs7-mime; smime-type=signed-data',
         'content-disposition': `attachment; filename="${report.receipt.receiptNumber}.p7m"`,

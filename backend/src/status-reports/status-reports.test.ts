@@ -5,7 +5,6 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFieldCipher } from '../crypto/index.ts';
-import { createPostgresDatabase, createTempPostgresDatabase, type Database, migrate } from '../db/index.ts';
 import { devPkiFiles, issueEndEntity, recordIssued, revokeCertificate } from '../dev-jpki/index.ts';
 import { openssl } from '../dev-jpki/openssl.test-support.ts';
 import {
@@ -19,6 +18,7 @@ import {
   type TestApp,
 } from '../http/testing/test-app.ts';
 import { type CardKeys, cardOf, loginProof, registrationRequest } from '../http/testing/test-card.ts';
+import { testDatabases } from '../http/testing/test-databases.ts';
 import { parseCertificate, serialHex } from '../jpki/index.ts';
 import { type Listening, listen, startTestPki, type TestPki } from '../jpki/testing/test-pki.ts';
 import { checkSignCertificates } from './certificate-check.ts';
@@ -73,26 +73,7 @@ function insurerEndpoint() {
   };
 }
 
-const backends: [string, () => Promise<{ db: Database; dispose(): Promise<void> } | undefined>][] = [
-  ['PGlite', async () => undefined],
-  [
-    'PostgreSQL',
-    async () => {
-      const temp = await createTempPostgresDatabase();
-      const db = createPostgresDatabase({ url: temp.url });
-      await migrate(db);
-      return {
-        db,
-        dispose: async () => {
-          await db.close();
-          await temp.drop();
-        },
-      };
-    },
-  ],
-];
-
-describe.each(backends)('status reports on %s', (_name, openDatabase) => {
+describe.each(testDatabases)('status reports on %s', (_name, openDatabase) => {
   let t: TestApp;
   let external: Awaited<ReturnType<typeof openDatabase>>;
   let box: EnrolledBox;

@@ -3,9 +3,9 @@
 // leaves the response fully there or not at all. A later record of the same alert merges into the file (the
 // first shownAt stays, the answer is the newest). A file that does not read back whole is set aside as
 // `.corrupt`.
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { openOutboxFolder, removeOutboxFile } from '../outbox/outbox-folder.ts';
 import { writeFileAtomic } from '../storage/atomic-file.ts';
 
 export const alertOutboxDirName = 'alert-response-outbox';
@@ -42,21 +42,9 @@ export class AlertResponseOutbox {
   /** Opens (and creates) the outbox in `dataDir`; `setAside` names files that were not whole responses. */
   static async open(dataDir: string): Promise<{ outbox: AlertResponseOutbox; setAside: string[] }> {
     const dir = join(dataDir, alertOutboxDirName);
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const { items, setAside } = await openOutboxFolder(dir, { parse: parseRecord, keyOf: (r) => r.seq });
     const outbox = new AlertResponseOutbox(dir);
-    const setAside: string[] = [];
-    for (const name of (await readdir(dir)).sort()) {
-      const path = join(dir, name);
-      if (name.endsWith('.tmp')) await rm(path, { force: true });
-      if (!name.endsWith('.json')) continue;
-      const record = parseRecord(await readFile(path, 'utf8'));
-      if (record && `${record.seq}.json` === name) {
-        outbox.#entries.set(record.seq, { record, revision: ++outbox.#revision });
-      } else {
-        await rename(path, `${path}.corrupt`);
-        setAside.push(name);
-      }
-    }
+    for (const record of items) outbox.#entries.set(record.seq, { record, revision: ++outbox.#revision });
     return { outbox, setAside };
   }
 
@@ -81,13 +69,7 @@ export class AlertResponseOutbox {
   async remove(seq: number, revision: number): Promise<void> {
     await this.#serial(async () => {
       if (this.#entries.get(seq)?.revision !== revision) return;
-      await rm(this.#pathOf(seq), { force: true });
-      const folder = await open(this.#dir, 'r');
-      try {
-        await folder.sync();
-      } finally {
-        await folder.close();
-      }
+      await removeOutboxFile(this.#dir, seq);
       this.#entries.delete(seq);
     });
   }

@@ -4,9 +4,10 @@
 // answer is harmless; a response leaves the outbox only once the backend accepted it, or refused it for good.
 import { EventEmitter } from 'node:events';
 import type { AlertResponseInput } from '@myna-tv/backend';
-import { type BackoffOptions, backoffDelay } from '../link/backoff.ts';
+import type { BackoffOptions } from '../link/backoff.ts';
+import { mayTakeLater, OutboxSender } from '../outbox/outbox-sender.ts';
 import { isSessionError } from '../session/session-error.ts';
-import type { AlertResponseOutbox, AlertResponseRecord } from './alert-response-outbox.ts';
+import type { AlertResponseOutbox, AlertResponseRecord, QueuedResponse } from './alert-response-outbox.ts';
 
 /** The backend as the sender needs it (BackendClient over HTTP). */
 export interface AlertResponseBackend {
@@ -39,63 +40,43 @@ const notFoundTries = 5;
 export class AlertResponseSender extends EventEmitter<AlertResponseSenderEvents> {
   readonly #options: AlertResponseSenderOptions;
   readonly #notFound = new Map<number, number>();
-  #pass: Promise<void> | undefined;
-  #again = false;
-  #timer: NodeJS.Timeout | undefined;
-  #failures = 0;
-  #closed = false;
+  readonly #loop: OutboxSender<QueuedResponse>;
 
   constructor(options: AlertResponseSenderOptions) {
     super();
     this.#options = options;
+    this.#loop = new OutboxSender({
+      waiting: () => options.outbox.pending(),
+      deliver: (queued) => this.#deliver(queued),
+      backoff: options.backoff ?? { initialMs: 1000, maxMs: 60_000 },
+      random: options.random,
+      onDeferred: (error, delayMs) => this.emit('deferred', error, delayMs),
+    });
   }
 
   /** Sends every waiting response now. */
   trigger(): void {
-    if (this.#closed) return;
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    if (this.#pass) {
-      this.#again = true;
-      return;
-    }
-    this.#pass = this.#run().finally(() => {
-      this.#pass = undefined;
-    });
+    this.#loop.trigger();
   }
 
   async close(): Promise<void> {
-    this.#closed = true;
-    clearTimeout(this.#timer);
-    await this.#pass;
+    await this.#loop.close();
   }
 
-  async #run(): Promise<void> {
-    do {
-      this.#again = false;
-      const blocked = await this.#sendPending();
-      if (blocked === undefined) this.#failures = 0;
-      else if (!this.#again) this.#defer(blocked);
-    } while (this.#again && !this.#closed);
-  }
-
-  async #sendPending(): Promise<unknown> {
+  async #deliver({ record, revision }: QueuedResponse): Promise<unknown> {
     const { outbox, backend } = this.#options;
-    for (const { record, revision } of outbox.pending()) {
-      if (this.#closed) return undefined;
-      let refusal: { error: unknown } | undefined;
-      try {
-        await backend.sendAlertResponse(record);
-      } catch (error) {
-        if (isTransient(error) || this.#unknownYet(record.seq, error)) return error;
-        refusal = { error };
-      }
-      this.#notFound.delete(record.seq);
-      await outbox.remove(record.seq, revision).catch((error: unknown) => this.emit('store-failed', error));
-      // Told once the outbox no longer holds it, so a listener sees the box as it now is.
-      if (refusal) this.emit('dropped', record, refusal.error);
-      else this.emit('sent', record);
+    let refusal: { error: unknown } | undefined;
+    try {
+      await backend.sendAlertResponse(record);
+    } catch (error) {
+      if (mayTakeLater(error) || this.#unknownYet(record.seq, error)) return error;
+      refusal = { error };
     }
+    this.#notFound.delete(record.seq);
+    await outbox.remove(record.seq, revision).catch((error: unknown) => this.emit('store-failed', error));
+    // Told once the outbox no longer holds it, so a listener sees the box as it now is.
+    if (refusal) this.emit('dropped', record, refusal.error);
+    else this.emit('sent', record);
     return undefined;
   }
 
@@ -105,24 +86,4 @@ export class AlertResponseSender extends EventEmitter<AlertResponseSenderEvents>
     this.#notFound.set(seq, tries);
     return tries < notFoundTries;
   }
-
-  #defer(error: unknown): void {
-    if (this.#closed || this.#timer) return;
-    const delay = backoffDelay(
-      this.#failures++,
-      this.#options.backoff ?? { initialMs: 1000, maxMs: 60_000 },
-      this.#options.random,
-    );
-    this.#timer = setTimeout(() => this.trigger(), delay);
-    this.#timer.unref();
-    this.emit('deferred', error, delay);
-  }
-}
-
-/** Worth sending again: the backend could not be reached or answer now, or refused this box for now. */
-function isTransient(error: unknown): boolean {
-  if (isSessionError(error)) {
-    return error.code === 'session.backend-unavailable' || error.code === 'session.device-refused';
-  }
-  return true;
 }

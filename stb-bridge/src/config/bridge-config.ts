@@ -114,7 +114,7 @@ export const bridgeConfigSchema = {
   }),
   shelterCredential: setting({
     env: 'BRIDGE_SHELTER_CREDENTIAL',
-    doc: 'Shelter mode: JSON file `{ "terminalId", "secret" }` from enrolling the terminal to its shelter; unset: `<data dir>/shelter-terminal.json`.',
+    doc: 'Shelter mode: JSON file `{ "terminalId", "secret", "shelterId", "trustRoots" }` written by `npm run shelter -- enrol`, binding the terminal to its shelter; unset: `<data dir>/shelter-terminal.json`.',
     default: '',
     schema: z.union([z.literal('').transform(() => undefined), folder]),
   }),

@@ -5,6 +5,10 @@
 import type {
   AlertAnswer,
   CardCheckResult,
+  ChildRecord,
+  GrowthCurves,
+  GrowthEdition,
+  GrowthMeasure,
   Notice,
   PushMessage,
   ShelterEvent,
@@ -25,7 +29,20 @@ import type { ShelterErrorCode } from '../shelter/shelter-error.ts';
  * The remote's keys are the card layer's (card/remote-keys.ts: the HID remote's key codes); drafts, receipts and
  * notices are the backend's (backend/src/status-reports, backend/src/mailbox), passed through unchanged.
  */
-export type { AlertPayload, Notice, PinKind, PushMessage, RemoteKey, StatusReportDraft, StatusReportReceipt };
+/** Children's health records are the backend's (backend/src/health), passed through unchanged. */
+export type {
+  AlertPayload,
+  ChildRecord,
+  GrowthCurves,
+  GrowthEdition,
+  GrowthMeasure,
+  Notice,
+  PinKind,
+  PushMessage,
+  RemoteKey,
+  StatusReportDraft,
+  StatusReportReceipt,
+};
 
 /** Default port of the local API (127.0.0.1 only). */
 export const DEFAULT_LOCAL_API_PORT = 8090;
@@ -252,6 +269,43 @@ export interface NoticeReadResponse {
   id: string;
 }
 
+// ---- Health records (母子健康情報) --------------------------------------------------------------------------
+
+/** A child linked to the resident (the backend's, unchanged). */
+export type ChildSummary = ChildRecord['child'];
+
+/** GET /children (login required): the children linked to the resident by the municipality, oldest first. */
+export interface ChildrenResponse {
+  children: ChildSummary[];
+}
+
+/**
+ * GET /children/:id?edition=2023|2010 (login required): measurements with their place on that edition's curves
+ * in words, checkups, immunisations given, and the doses due (next due first); 404 `health.child-not-found`.
+ */
+export type ChildRecordResponse = ChildRecord;
+
+/** GET /growth-curves?measure=weight|height|head&sex=male|female&edition=2023|2010 (login required). */
+export interface GrowthCurvesResponse {
+  /** Null where that edition has no curve (the 2010 survey here: boys' weight to 12 months only). */
+  curves: GrowthCurves | null;
+}
+
+// ---- Watch-over (見守り) -----------------------------------------------------------------------------------
+
+/** GET /watch-over/schedule: whether the household is watched over and when to ask お変わりありませんか
+ * ('HH:MM' Japan time, earliest first); the backend's, as it last told the box. */
+export interface WatchOverScheduleResponse {
+  enrolled: boolean;
+  askTimes: string[];
+}
+
+/** POST /watch-over/keys (→ 204): how many keys the TV app's own keyboard input had since its last report
+ * (1–1000; a count only). POST /watch-over/answer (→ 204, no body): the viewer answered the ask. */
+export interface WatchOverKeysRequest {
+  presses: number;
+}
+
 // ---- Events (GET /events, Server-Sent Events; the SSE `event:` is `type`, `data:` the JSON object) ---------
 
 export type BridgeEvent =
@@ -291,6 +345,8 @@ export type LocalApiOwnErrorCode =
   | 'message.not-pending'
   /** The resident has no such notice. */
   | 'notice.not-found'
+  /** No such child linked to the resident (a child of someone else is answered the same). */
+  | 'health.child-not-found'
   /** The alert is not one to show now (answered, replaced, expired, unknown). */
   | 'alert.not-active'
   /** The alert's mark or response could not be written to the box's disk. */

@@ -6,15 +6,17 @@ import type { AlertStore } from '../alerts/alert-store.ts';
 import type { PushInbox } from '../link/push-inbox.ts';
 import { errorFields, type Logger } from '../log/json-logger.ts';
 import type { StatusReports } from '../reports/status-reports.ts';
-import type { ReportBackend } from '../session/backend-client.ts';
+import type { HealthBackend, ReportBackend } from '../session/backend-client.ts';
 import type { CardAccess } from '../session/card-access.ts';
 import type { ResidentSession } from '../session/resident-session.ts';
 import type { ShelterDesk } from '../shelter/shelter-desk.ts';
 import { shelterRoutes } from '../shelter/shelter-routes.ts';
+import { type WatchOverRouteDeps, watchOverRoutes } from '../watch-over/watch-over-routes.ts';
 import { alertRoutes } from './alert-routes.ts';
 import { cardRoutes } from './card-routes.ts';
 import type { BridgeEvent, CardState, ErrorResponse } from './contracts.ts';
 import { type BridgeEventSource, eventRoutes } from './event-routes.ts';
+import { healthRoutes } from './health-routes.ts';
 import { renderError } from './local-api-error.ts';
 import { messageRoutes } from './message-routes.ts';
 import { noticeRoutes } from './notice-routes.ts';
@@ -36,6 +38,10 @@ export interface LocalApiDeps {
   shelter?: ShelterDesk;
   /** The backend's mailbox, for the resident's notices. */
   notices: Pick<ReportBackend, 'notices' | 'markNoticeRead'>;
+  /** The backend's health records (母子健康情報); absent in tests of other routes. */
+  health?: HealthBackend;
+  /** Watch-over's key counts and schedule; absent in tests of other routes. */
+  watchOver?: WatchOverRouteDeps;
   events: BridgeEventSource;
   logger: Logger;
   /** Aborting it ends the open event streams (shutdown). */
@@ -77,6 +83,8 @@ export function createLocalApi(deps: LocalApiDeps) {
   );
   if (deps.alerts) app.route('/', alertRoutes({ alerts: deps.alerts }));
   if (deps.shelter) app.route('/', shelterRoutes({ shelter: deps.shelter }));
+  if (deps.health) app.route('/', healthRoutes({ session: deps.session, health: deps.health }));
+  if (deps.watchOver) app.route('/', watchOverRoutes(deps.watchOver));
   return app
     .route('/', cardRoutes(deps))
     .route('/', sessionRoutes(deps))

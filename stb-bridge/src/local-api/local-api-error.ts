@@ -62,6 +62,7 @@ const statusOf: Record<LocalApiErrorCode, ContentfulStatusCode> = {
   'request.not-found': 404,
   'message.not-pending': 404,
   'notice.not-found': 404,
+  'health.child-not-found': 404,
   'alert.not-active': 404,
   'alert.store-failed': 503,
   'shelter.journal-corrupt': 503,

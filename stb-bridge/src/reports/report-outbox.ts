@@ -4,9 +4,9 @@
 // (torn by a disk fault, edited by hand) is set aside as `.corrupt`, never sent. A report leaves only after a
 // receipt; a definitive refusal keeps it as `failed`, for the TV app to show.
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { openOutboxFolder, removeOutboxFile } from '../outbox/outbox-folder.ts';
 import { writeFileAtomic } from '../storage/atomic-file.ts';
 import { ReportError } from './report-error.ts';
 
@@ -59,22 +59,12 @@ export class ReportOutbox {
     options: { now?: () => number } = {},
   ): Promise<{ outbox: ReportOutbox; setAside: string[] }> {
     const dir = join(dataDir, outboxDirName);
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const { items, setAside } = await openOutboxFolder(dir, {
+      parse: parseEntry,
+      keyOf: (e) => e.submissionId,
+    });
     const outbox = new ReportOutbox(dir, options.now ?? Date.now);
-    const setAside: string[] = [];
-    for (const name of (await readdir(dir)).sort()) {
-      const path = join(dir, name);
-      // A write cut short before its rename: the report it held was never acknowledged as stored.
-      if (name.endsWith('.tmp')) await rm(path, { force: true });
-      if (!name.endsWith('.json')) continue;
-      const entry = parseEntry(await readFile(path, 'utf8'));
-      if (entry !== undefined && `${entry.submissionId}.json` === name) {
-        outbox.#entries.set(entry.submissionId, entry);
-      } else {
-        await rename(path, `${path}.corrupt`);
-        setAside.push(name);
-      }
-    }
+    for (const entry of items) outbox.#entries.set(entry.submissionId, entry);
     return { outbox, setAside };
   }
 
@@ -130,10 +120,7 @@ export class ReportOutbox {
   /** Deletes a report (it has its receipt, or the viewer dismissed its failure). */
   async remove(submissionId: string): Promise<void> {
     this.#require(submissionId);
-    await this.#serial(async () => {
-      await rm(this.#pathOf(submissionId), { force: true });
-      await syncFolder(this.#dir);
-    });
+    await this.#serial(() => removeOutboxFile(this.#dir, submissionId));
     this.#entries.delete(submissionId);
   }
 
@@ -180,14 +167,4 @@ function parseEntry(text: string): OutboxEntry | undefined {
   if (!parsed.success) return undefined;
   const der = Buffer.from(parsed.data.signedReport, 'base64');
   return createHash('sha256').update(der).digest('hex') === parsed.data.sha256 ? parsed.data : undefined;
-}
-
-/** A removal is durable only once the folder's entry is on disk. */
-async function syncFolder(dir: string): Promise<void> {
-  const folder = await open(dir, 'r');
-  try {
-    await folder.sync();
-  } finally {
-    await folder.close();
-  }
 }

@@ -4,9 +4,9 @@
 // only once a receipt is in hand, and announced once, by the one pass that removed it.
 import { EventEmitter } from 'node:events';
 import type { StatusReportReceipt } from '@myna-tv/backend';
-import { type BackoffOptions, backoffDelay } from '../link/backoff.ts';
+import type { BackoffOptions } from '../link/backoff.ts';
+import { mayTakeLater, OutboxSender } from '../outbox/outbox-sender.ts';
 import type { ReportBackend } from '../session/backend-client.ts';
-import { isSessionError } from '../session/session-error.ts';
 import { ReportError } from './report-error.ts';
 import type { OutboxEntry, ReportOutbox } from './report-outbox.ts';
 
@@ -40,15 +40,18 @@ export class ReportSender extends EventEmitter<ReportSenderEvents> {
   readonly #options: ReportSenderOptions;
   /** Reports a viewer's send is delivering itself: the background pass leaves them alone. */
   readonly #held = new Set<string>();
-  #pass: Promise<void> | undefined;
-  #again = false;
-  #timer: NodeJS.Timeout | undefined;
-  #failures = 0;
-  #closed = false;
+  readonly #loop: OutboxSender<OutboxEntry>;
 
   constructor(options: ReportSenderOptions) {
     super();
     this.#options = options;
+    this.#loop = new OutboxSender({
+      waiting: () => options.outbox.waiting(),
+      deliver: (entry) => this.#deliver(entry),
+      backoff: options.backoff ?? { initialMs: 1000, maxMs: 300_000 },
+      random: options.random,
+      onDeferred: (error, delayMs) => this.emit('deferred', error, delayMs),
+    });
   }
 
   /** Keeps the background pass off a report until the returned function is called. */
@@ -73,86 +76,41 @@ export class ReportSender extends EventEmitter<ReportSenderEvents> {
 
   /** Sends every waiting report now (start-up, the push link reconnected). */
   trigger(): void {
-    if (this.#closed) return;
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    if (this.#pass) {
-      this.#again = true;
-      return;
-    }
-    this.#pass = this.#run().finally(() => {
-      this.#pass = undefined;
-    });
+    this.#loop.trigger();
   }
 
   /** A viewer's send could not reach the backend: try again after the back-off. */
   retryLater(error: unknown): void {
     // A pass under way skipped the report while the viewer's send held it: it goes round once more.
-    if (this.#pass) this.#again = true;
-    else this.#defer(error);
+    this.#loop.retryLater(error);
   }
 
   /** Stops sending; resolves when a pass under way has ended. */
   async close(): Promise<void> {
-    this.#closed = true;
-    clearTimeout(this.#timer);
-    await this.#pass;
+    await this.#loop.close();
   }
 
-  async #run(): Promise<void> {
-    do {
-      this.#again = false;
-      const blocked = await this.#sendWaiting();
-      if (blocked === undefined) this.#failures = 0;
-      else if (!this.#again) this.#defer(blocked);
-    } while (this.#again && !this.#closed);
-  }
-
-  /** Resolves with the error that stopped the pass, or undefined when every waiting report was handled. */
-  async #sendWaiting(): Promise<unknown> {
-    const { outbox } = this.#options;
-    for (const entry of outbox.waiting()) {
-      if (this.#closed) return undefined;
-      if (this.#held.has(entry.submissionId)) continue;
-      const outcome = await this.attempt(entry);
-      if (outcome.kind === 'unreachable') return outcome.error;
-      if (outcome.kind === 'received') {
-        this.emit('received', outcome.receipt);
-        continue;
-      }
-      const failure = { code: codeOf(outcome.error), message: outcome.error.message };
-      await outbox.markFailed(entry.submissionId, failure).then(
-        (failed) => this.emit('failed', failed),
-        (error: unknown) => this.emit('store-failed', error),
-      );
+  /** Resolves with the error that stops the pass, or undefined when the report was handled (or held). */
+  async #deliver(entry: OutboxEntry): Promise<unknown> {
+    if (this.#held.has(entry.submissionId)) return undefined;
+    const outcome = await this.attempt(entry);
+    if (outcome.kind === 'unreachable') return outcome.error;
+    if (outcome.kind === 'received') {
+      this.emit('received', outcome.receipt);
+      return undefined;
     }
-    return undefined;
-  }
-
-  #defer(error: unknown): void {
-    if (this.#closed || this.#timer) return;
-    const delay = backoffDelay(
-      this.#failures++,
-      this.#options.backoff ?? { initialMs: 1000, maxMs: 300_000 },
-      this.#options.random,
+    const failure = { code: codeOf(outcome.error), message: outcome.error.message };
+    await this.#options.outbox.markFailed(entry.submissionId, failure).then(
+      (failed) => this.emit('failed', failed),
+      (error: unknown) => this.emit('store-failed', error),
     );
-    this.#timer = setTimeout(() => this.trigger(), delay);
-    this.#timer.unref();
-    this.emit('deferred', error, delay);
+    return undefined;
   }
 }
 
-/**
- * Worth trying again later: the backend could not be reached or answer now, or it refused this box (an operator
- * can fix that; the report itself is fine). Anything unexpected is treated the same: a report is never dropped
- * for a fault of ours.
- */
+/** A report the backend refused is never worth sending again; otherwise as for any outbox item. */
 function isTransient(error: unknown): boolean {
-  if (error instanceof ReportError) return false;
-  if (isSessionError(error)) {
-    return error.code === 'session.backend-unavailable' || error.code === 'session.device-refused';
-  }
-  return true;
+  return !(error instanceof ReportError) && mayTakeLater(error);
 }
 
 function codeOf(error: Error): string {

@@ -3,10 +3,16 @@
 // backend/src/http/credentials.ts). Backend answers are reduced to SessionErrors and ReportErrors here, so the
 // flows and the local API never see HTTP.
 import type {
+  ActivityReceipt,
+  ActivityReport,
   AlertResponse,
   AlertResponseInput,
+  ChildRecord,
   ErrorBody,
   ErrorCode,
+  GrowthCurves,
+  GrowthEdition,
+  GrowthMeasure,
   LoginChallenge,
   LoginProof,
   NoticeList,
@@ -61,10 +67,20 @@ export interface ReportBackend {
   markNoticeRead(sessionToken: string, noticeId: string): Promise<void>;
 }
 
+/** The backend as the health records need it (BackendClient over HTTP; tests hand in their own). */
+export interface HealthBackend {
+  children(sessionToken: string): Promise<{ children: ChildRecord['child'][] }>;
+  childRecord(sessionToken: string, childId: string, edition: GrowthEdition): Promise<ChildRecord>;
+  growthCurves(
+    sessionToken: string,
+    query: { measure: GrowthMeasure; sex: ChildRecord['child']['sex']; edition: GrowthEdition },
+  ): Promise<GrowthCurves>;
+}
+
 /** The header name is the backend's (checked against its type). */
 const residentSessionHeader: ResidentSessionHeader = 'X-Resident-Session';
 
-export class BackendClient implements ResidentBackend, ReportBackend {
+export class BackendClient implements ResidentBackend, ReportBackend, HealthBackend {
   readonly #options: BackendClientOptions;
 
   constructor(options: BackendClientOptions) {
@@ -110,6 +126,11 @@ export class BackendClient implements ResidentBackend, ReportBackend {
     return this.#call('POST', '/api/v1/alert-responses', { body: record });
   }
 
+  /** Device credential: key presses per hour for watch-over (watch-over/activity-sender.ts). */
+  sendWatchOverActivity(report: ActivityReport): Promise<ActivityReceipt> {
+    return this.#call('POST', '/api/v1/watch-over/activity', { body: report });
+  }
+
   notices(sessionToken: string): Promise<NoticeList> {
     return this.#call('GET', '/api/v1/residents/me/notices', { sessionToken });
   }
@@ -118,6 +139,23 @@ export class BackendClient implements ResidentBackend, ReportBackend {
     await this.#call('POST', `/api/v1/residents/me/notices/${encodeURIComponent(noticeId)}/read`, {
       sessionToken,
     });
+  }
+
+  children(sessionToken: string): Promise<{ children: ChildRecord['child'][] }> {
+    return this.#call('GET', '/api/v1/residents/me/children', { sessionToken });
+  }
+
+  childRecord(sessionToken: string, childId: string, edition: GrowthEdition): Promise<ChildRecord> {
+    const path = `/api/v1/residents/me/children/${encodeURIComponent(childId)}?edition=${edition}`;
+    return this.#call('GET', path, { sessionToken });
+  }
+
+  growthCurves(
+    sessionToken: string,
+    query: { measure: GrowthMeasure; sex: ChildRecord['child']['sex']; edition: GrowthEdition },
+  ): Promise<GrowthCurves> {
+    const search = new URLSearchParams(query);
+    return this.#call('GET', `/api/v1/health/growth-curves?${search}`, { sessionToken });
   }
 
   async #call<T>(

@@ -72,6 +72,7 @@ const cardPerson = (check: CardCheck, pinVerified: boolean): PersonRef => ({
   kind: 'card',
   certificateFingerprint: check.fingerprint,
   certificateNotAfter: check.notAfter.toISOString(),
+  certificateSerial: check.serial,
   check: check.result,
   crlAgeSeconds: check.crlAgeSeconds,
   pinVerified,

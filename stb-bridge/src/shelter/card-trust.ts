@@ -29,6 +29,8 @@ export interface CardCheck {
   /** SHA-256 of the certificate's DER, hex. */
   fingerprint: string;
   notAfter: Date;
+  /** Upper-case hex without leading zeros: the backend checks it again on its current CRL. */
+  serial: string;
   result: CardCheckResult;
   /** Seconds since the CRL's thisUpdate; null: no usable CRL. */
   crlAgeSeconds: number | null;
@@ -85,5 +87,5 @@ export function checkAuthCertificate(der: Uint8Array, trust: CardTrust, now: Dat
         : now > notAfter || now < new Date(certificate.validFrom)
           ? 'expired'
           : 'valid';
-  return { fingerprint, notAfter, result, crlAgeSeconds };
+  return { fingerprint, notAfter, serial: normalSerial(certificate.serialNumber), result, crlAgeSeconds };
 }

@@ -20,11 +20,15 @@ export { JournalSync, type JournalSyncOptions, syncStateFileName } from './journ
 export { ShelterDesk } from './shelter-desk.ts';
 export { isShelterError, ShelterError, type ShelterErrorCode } from './shelter-error.ts';
 export { shelterRoutes } from './shelter-routes.ts';
-export { deskPagePath, readTerminalCredential, startShelterTerminal } from './start-shelter-terminal.ts';
+export { deskPagePath, startShelterTerminal } from './start-shelter-terminal.ts';
 export {
   BackendUnreachable,
   type TerminalBackend,
   TerminalBackendClient,
   type TerminalCredential,
 } from './terminal-backend.ts';
+export { readTerminalCredential, type TerminalCredentialFile } from './terminal-credential.ts';
+export { type EnrolShelterTerminalOptions, enrolShelterTerminal } from './terminal-enrolment.ts';
+export { TerminalSetupError, type TerminalSetupErrorCode } from './terminal-setup-error.ts';
+export { certificatesOfPem, fingerprintOf, normaliseFingerprint, pinnedCa } from './trust-pins.ts';
 export { downloadedCaFileName, TrustRefresh, type TrustRefreshOptions } from './trust-refresh.ts';

@@ -36,6 +36,10 @@ const personSchema: z.ZodType<ShelterPersonChoice> = z.union([
     kind: z.literal('card'),
     certificateFingerprint: z.string().regex(/^[0-9a-f]{64}$/),
     certificateNotAfter: z.iso.datetime({ offset: true }),
+    certificateSerial: z
+      .string()
+      .regex(/^[0-9A-F]{1,40}$/)
+      .optional(),
     check: z.enum(['valid', 'revoked', 'expired', 'untrusted']),
     crlAgeSeconds: z.number().int().min(0).nullable(),
     pinVerified: z.boolean(),

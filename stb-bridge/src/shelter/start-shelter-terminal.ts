@@ -2,11 +2,9 @@
 // credential, push link or resident session: the card reader, the check-in journal and its sync with the
 // terminal credential, the trust folder kept current while online, and a local API with the shelter routes
 // and the staff page (`/shelter/desk/`), on 127.0.0.1 only and origin-checked like the box's.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { z } from 'zod';
 import { buildDeskPage } from '../../shelter-desk/build-desk-page.ts';
 import type { CardReader } from '../card/card-reader.ts';
 import type { BridgeConfig } from '../config/bridge-config.ts';
@@ -20,30 +18,13 @@ import type { RunningBridge, StartBridgeOptions } from '../start-bridge.ts';
 import { CheckinJournal } from './checkin-journal.ts';
 import { JournalSync } from './journal-sync.ts';
 import { ShelterDesk } from './shelter-desk.ts';
-import { ShelterError } from './shelter-error.ts';
 import { shelterRoutes } from './shelter-routes.ts';
-import { TerminalBackendClient, type TerminalCredential } from './terminal-backend.ts';
+import { TerminalBackendClient } from './terminal-backend.ts';
+import { readTerminalCredential } from './terminal-credential.ts';
 import { TrustRefresh } from './trust-refresh.ts';
 
 /** Where the staff page is served. */
 export const deskPagePath = '/shelter/desk/';
-
-const credentialSchema = z.object({ terminalId: z.string().min(1), secret: z.string().min(1) });
-
-/** The terminal credential file (written when the terminal was enrolled); refuses to start without it. */
-export async function readTerminalCredential(path: string): Promise<TerminalCredential> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    throw new ShelterError('shelter.not-enrolled', `no terminal credential at ${path}`, { cause: err });
-  }
-  const parsed = credentialSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) {
-    throw new ShelterError('shelter.not-enrolled', `${path} is not a terminal credential`);
-  }
-  return parsed.data;
-}
 
 export async function startShelterTerminal(
   options: StartBridgeOptions,
@@ -80,6 +61,7 @@ export async function startShelterTerminal(
     const trust = new TrustRefresh({
       url: options.shelterTrustUrl ?? `${(options.backendUrls[0] as string).replace(/\/+$/, '')}/dev-jpki`,
       trustDir,
+      trustRoots: credential.trustRoots,
       onUpdated: async () => {
         await desk.reloadTrust();
         logger.info('shelter.trust-updated', { crlAgeSeconds: desk.status.crl?.ageSeconds ?? null });

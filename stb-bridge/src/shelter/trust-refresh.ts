@@ -1,13 +1,14 @@
 // Keeps the terminal's trust folder current while it is online, so that taps can be checked offline later:
 // downloads the JPKI user-auth CA certificate and its CRL (the development JPKI serves them as
 // `<url>/auth-ca.pem` and `<url>/auth.crl`), keeps the CRL only if it verifies against a CA, writes both
-// atomically and has the desk re-read the folder. Offline, the last good files stay; a failed attempt is
+// atomically and has the desk re-read the folder. The CA is kept only if it chains to a root pinned at
+// enrolment (trust-pins.ts). Offline, the last good files stay; a failed attempt is
 // retried sooner than the regular refresh.
-import { X509Certificate } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../storage/atomic-file.ts';
 import { crlFileName, parseCrl } from './card-trust.ts';
+import { pinnedCa } from './trust-pins.ts';
 
 /** The downloaded CA certificate's file in the trust folder (card-trust.ts reads `*.ca.pem`). */
 export const downloadedCaFileName = 'jpki-auth.ca.pem';
@@ -16,6 +17,8 @@ export interface TrustRefreshOptions {
   /** Base URL serving `auth-ca.pem` and `auth.crl`. */
   url: string;
   trustDir: string;
+  /** SHA-256 fingerprints of the roots a downloaded CA must chain to (from the credential file). */
+  trustRoots: readonly string[];
   /** Called after new files were written (the desk re-reads the folder). */
   onUpdated: () => Promise<void>;
   /** Between successful downloads (default 15 min); after a failure `retryMs` (default 30 s). */
@@ -80,12 +83,11 @@ export class TrustRefresh {
       this.#get(`${url}/auth-ca.pem`),
       this.#get(`${url}/${crlFileName}`),
     ]);
-    const ca = new X509Certificate(caPem);
-    if (!ca.ca) throw new Error('the downloaded auth-ca.pem is not a CA certificate');
+    const ca = pinnedCa(caPem.toString('utf8'), this.#options.trustRoots);
     // A CRL that does not verify against the CA is never cached (it would hide revocations).
     if (parseCrl(crlDer, [ca]) === null) throw new Error('the downloaded CRL does not verify against the CA');
     await mkdir(trustDir, { recursive: true, mode: 0o700 });
-    await writeFileAtomic(join(trustDir, downloadedCaFileName), caPem, { mode: 0o644 });
+    await writeFileAtomic(join(trustDir, downloadedCaFileName), ca.toString(), { mode: 0o644 });
     await writeFileAtomic(join(trustDir, crlFileName), crlDer, { mode: 0o644 });
     await this.#options.onUpdated();
   }

@@ -27,6 +27,7 @@ import {
   type DevPki,
   defaultAppPolicy,
   enrolDevice,
+  type FieldCipher,
   initDevPki,
   LoginVerifier,
   migrate,
@@ -41,6 +42,8 @@ export type EnrolledDevice = Awaited<ReturnType<typeof enrolDevice>>;
 export interface BackendNode {
   url: string;
   db: Database;
+  /** The field cipher of this node (for jobs a test runs itself, e.g. the vaccination reminders). */
+  cipher: FieldCipher;
   pki: DevPki;
   /** The PKI folder (holders/<id>.json for the virtual card). */
   pkiDir: string;
@@ -122,6 +125,7 @@ export async function startBackendNode(): Promise<BackendNode> {
   return {
     url: api.url,
     db,
+    cipher,
     pki,
     pkiDir,
     gateway,

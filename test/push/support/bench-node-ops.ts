@@ -56,14 +56,22 @@ export function benchNodeOps(gateway: PushGateway): NodeOps {
       sampler = setInterval(sample, 2);
       return { sampling: true };
     },
-    /** Stops sampling; the first sample at which `sent` reached `atLeast`: the end of the fan-out, and its CPU. */
-    'sample-stop'(atLeast) {
+    /**
+     * Stops sampling. `from`: messages sent before the trial; `to`: sent once the fan-out is done. Gives the last
+     * sample before the fan-out's first write and the first at which `sent` reached `to` (the end of the
+     * fan-out), with their CPU.
+     */
+    'sample-stop'(request) {
+      const { from, to } = request as { from: number; to: number };
       clearInterval(sampler);
       sample();
       const [first] = samples;
-      const done = samples.find((s) => s.sent >= (atLeast as number));
+      const writing = samples.findIndex((s) => s.sent > from);
+      const before = writing > 0 ? samples[writing - 1] : undefined;
+      const done = samples.find((s) => s.sent >= to);
       return {
         startCpuMs: first?.cpuMs ?? 0,
+        ...(before ? { writeStartCpuMs: before.cpuMs } : {}),
         ...(done ? { sentAt: String(done.at), sentCpuMs: done.cpuMs } : {}),
       };
     },

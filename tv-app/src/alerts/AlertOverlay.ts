@@ -4,6 +4,7 @@
 // for English), and the four answers in the remote's colours. Every
 // position and size comes worked out from alert-view.ts.
 import Blits from '@lightningjs/blits';
+import AlertAnswer from './AlertAnswer.ts';
 import type { AlertScreen, AnswerTile } from './alert-view.ts';
 import { PANEL } from './alert-view.ts';
 
@@ -62,11 +63,14 @@ const noTile: AnswerTile = {
   labelY: 0,
 };
 
+/** A copy each time: Blits merges a new object prop into the old one (Object.assign), so the four tiles must
+ * never hold the same object, nor one of the screen's. */
 function tileOf(screen: unknown, index: number): AnswerTile {
-  return (screen as AlertScreen | null)?.answers[index] ?? noTile;
+  return { ...((screen as AlertScreen | null)?.answers[index] ?? noTile) };
 }
 
 export default Blits.Component('AlertOverlay', {
+  components: { AlertAnswer },
   template: `
     <Element w="1920" h="1080" color="#000000e0"
       :inspector-data="{role: 'alert', id: $s.id, phase: $s.phase, level: String($s.level), color: $s.color}">
@@ -101,42 +105,10 @@ export default Blits.Component('AlertOverlay', {
             <Text :content="$s.direction" size="48" color="#ffffff" x="0" y="156" w="220" maxwidth="220"
               align="center" />
           </Element>
-          <Element :show="$a0.w > 0" :x="$a0.x" :y="$a0.y" :w="$a0.w" :h="$a0.h" :color="$a0.color"
-            :inspector-data="{role: 'alert-answer', key: $a0.key, label: $a0.label}">
-            <Element x="10" y="10" :w="$a0.w - 20" :h="$a0.h - 20" color="#000000">
-              <Text :content="$a0.name" :size="$a0.nameSize" color="#ffffff" x="0" :y="$a0.nameY"
-                :maxwidth="$a0.w - 20" align="center" />
-              <Text :content="$a0.label" :size="$a0.labelSize" color="#ffffff" x="0" :y="$a0.labelY"
-                :maxwidth="$a0.w - 20" align="center" maxlines="1" />
-            </Element>
-          </Element>
-          <Element :show="$a1.w > 0" :x="$a1.x" :y="$a1.y" :w="$a1.w" :h="$a1.h" :color="$a1.color"
-            :inspector-data="{role: 'alert-answer', key: $a1.key, label: $a1.label}">
-            <Element x="10" y="10" :w="$a1.w - 20" :h="$a1.h - 20" color="#000000">
-              <Text :content="$a1.name" :size="$a1.nameSize" color="#ffffff" x="0" :y="$a1.nameY"
-                :maxwidth="$a1.w - 20" align="center" />
-              <Text :content="$a1.label" :size="$a1.labelSize" color="#ffffff" x="0" :y="$a1.labelY"
-                :maxwidth="$a1.w - 20" align="center" maxlines="1" />
-            </Element>
-          </Element>
-          <Element :show="$a2.w > 0" :x="$a2.x" :y="$a2.y" :w="$a2.w" :h="$a2.h" :color="$a2.color"
-            :inspector-data="{role: 'alert-answer', key: $a2.key, label: $a2.label}">
-            <Element x="10" y="10" :w="$a2.w - 20" :h="$a2.h - 20" color="#000000">
-              <Text :content="$a2.name" :size="$a2.nameSize" color="#ffffff" x="0" :y="$a2.nameY"
-                :maxwidth="$a2.w - 20" align="center" />
-              <Text :content="$a2.label" :size="$a2.labelSize" color="#ffffff" x="0" :y="$a2.labelY"
-                :maxwidth="$a2.w - 20" align="center" maxlines="1" />
-            </Element>
-          </Element>
-          <Element :show="$a3.w > 0" :x="$a3.x" :y="$a3.y" :w="$a3.w" :h="$a3.h" :color="$a3.color"
-            :inspector-data="{role: 'alert-answer', key: $a3.key, label: $a3.label}">
-            <Element x="10" y="10" :w="$a3.w - 20" :h="$a3.h - 20" color="#000000">
-              <Text :content="$a3.name" :size="$a3.nameSize" color="#ffffff" x="0" :y="$a3.nameY"
-                :maxwidth="$a3.w - 20" align="center" />
-              <Text :content="$a3.label" :size="$a3.labelSize" color="#ffffff" x="0" :y="$a3.labelY"
-                :maxwidth="$a3.w - 20" align="center" maxlines="1" />
-            </Element>
-          </Element>
+          <AlertAnswer :tile="$a0" />
+          <AlertAnswer :tile="$a1" />
+          <AlertAnswer :tile="$a2" />
+          <AlertAnswer :tile="$a3" />
           <Text :show="$s.hint !== ''" :content="$s.hint" :size="$s.layout.smallSize" :color="$s.textColor"
             :x="$panel.padding" :y="$panel.padding + $s.layout.hintY" :maxwidth="$panel.w - 2 * $panel.padding"
             maxlines="1" />

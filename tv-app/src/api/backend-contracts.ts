@@ -4,6 +4,12 @@
 
 export type { AlertAnswer } from '../../../backend/src/alert-tallies/contracts.ts';
 export type { CardCheckResult, ShelterEvent } from '../../../backend/src/checkins/contracts.ts';
+export type { ChildRecord } from '../../../backend/src/health/child-record.ts';
+export type {
+  GrowthCurves,
+  GrowthEdition,
+  GrowthMeasure,
+} from '../../../backend/src/health/growth-curves.ts';
 export type { Notice } from '../../../backend/src/mailbox/contracts.ts';
 export type { PushMessage } from '../../../backend/src/push/contracts.ts';
 export type {

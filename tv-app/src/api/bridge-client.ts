@@ -9,8 +9,15 @@ import {
   type BridgeEvent,
   type BridgeEventType,
   type CardState,
+  type ChildRecordResponse,
+  type ChildrenResponse,
+  type ChildSummary,
   DEFAULT_LOCAL_API_PORT,
   type ErrorResponse,
+  type GrowthCurves,
+  type GrowthCurvesResponse,
+  type GrowthEdition,
+  type GrowthMeasure,
   type LocalApiErrorCode,
   type NoticesResponse,
   type PinKind,
@@ -24,10 +31,12 @@ import {
   type StatusReportDraft,
   type StatusReportReceipt,
   type TriesResponse,
+  type WatchOverKeysRequest,
+  type WatchOverScheduleResponse,
 } from '@myna-tv/stb-bridge/contracts';
 import { compassLabels } from '../../../disaster/src/targeting/compass.ts';
 
-export type { AlertAnswer, PinKind, RemoteKey };
+export type { AlertAnswer, GrowthCurves, GrowthEdition, GrowthMeasure, PinKind, RemoteKey };
 
 /** A disaster alert (kind issue: to answer) or notice (lift, cancel) as the overlay shows it, in Japanese. */
 export interface AlertView {
@@ -125,6 +134,34 @@ export interface NoticeView {
   read: boolean;
 }
 
+/** A child linked to the resident, as the list shows it. */
+export interface ChildView {
+  id: string;
+  name: string;
+  birthDate: string;
+  sex: ChildSummary['sex'];
+}
+
+/** A child's record: growth with its place on the curves in words, checkups, doses given and due. */
+export interface ChildRecordView {
+  child: ChildView;
+  measurements: {
+    kind: GrowthMeasure;
+    on: string;
+    ageMonths: number;
+    value: number;
+    unit: 'kg' | 'cm';
+    /** 「50〜75パーセンタイルの間」; null where the edition has no curve. */
+    position: string | null;
+  }[];
+  checkups: { name: string; on: string; result: string; note: string | null }[];
+  given: { name: string; dose: number | null; on: string }[];
+  /** Next due first. */
+  due: { name: string; label: string; dueOn: string; closesOn: string }[];
+}
+
+export type HealthResult<T> = { ok: true; value: T } | { ok: false; problem: ReportProblem };
+
 export interface BridgeListener {
   card(view: CardView): void;
   session(signedIn: boolean): void;
@@ -165,6 +202,7 @@ const problemOfCode: Record<LocalApiErrorCode, Meaning> = {
   'report.outbox-write-failed': 'failed',
   'report.not-found': 'failed',
   'notice.not-found': 'failed',
+  'health.child-not-found': 'failed',
   'alert.not-active': 'failed',
   'alert.store-failed': 'failed',
   // Shelter-terminal codes: that mode has its own staff page, not the TV app.
@@ -358,6 +396,48 @@ export class BridgeClient {
     };
   }
 
+  /** The children linked to the signed-in resident, oldest first. */
+  async children(): Promise<HealthResult<ChildView[]>> {
+    const answer = await this.call('GET', '/children');
+    if (answer.status !== 200) return { ok: false, problem: reportProblemOf(errorOf(answer)) };
+    return { ok: true, value: (answer.body as ChildrenResponse).children.map(childViewOf) };
+  }
+
+  /** One child's record, placed on the growth curves of `edition`. */
+  async childRecord(id: string, edition: GrowthEdition): Promise<HealthResult<ChildRecordView>> {
+    const answer = await this.call('GET', `/children/${encodeURIComponent(id)}?edition=${edition}`);
+    if (answer.status !== 200) return { ok: false, problem: reportProblemOf(errorOf(answer)) };
+    const wire = answer.body as ChildRecordResponse;
+    return {
+      ok: true,
+      value: {
+        child: childViewOf(wire.child),
+        measurements: wire.measurements.map(({ kind, measuredOn, ageMonths, value, unit, position }) => ({
+          kind,
+          on: measuredOn,
+          ageMonths,
+          value,
+          unit,
+          position,
+        })),
+        checkups: wire.checkups,
+        given: wire.immunizations.map(({ name, doseNumber, on }) => ({ name, dose: doseNumber, on })),
+        due: wire.due.map(({ name, label, dueOn, closesOn }) => ({ name, label, dueOn, closesOn })),
+      },
+    };
+  }
+
+  /** The percentile curves of one measure; null where that edition has none. */
+  async growthCurves(query: {
+    measure: GrowthMeasure;
+    sex: ChildView['sex'];
+    edition: GrowthEdition;
+  }): Promise<HealthResult<GrowthCurves | null>> {
+    const answer = await this.call('GET', `/growth-curves?${new URLSearchParams(query)}`);
+    if (answer.status !== 200) return { ok: false, problem: reportProblemOf(errorOf(answer)) };
+    return { ok: true, value: (answer.body as GrowthCurvesResponse).curves };
+  }
+
   /** Takes a report refused for good off the box, once the viewer was told. */
   async dismissReport(submissionId: string): Promise<void> {
     await this.call('POST', `/reports/${encodeURIComponent(submissionId)}/dismiss`);
@@ -387,6 +467,25 @@ export class BridgeClient {
     const request: AlertAnswerRequest = { answer };
     const result = await this.call('POST', `/alerts/${seq}/answer`, request);
     return result.status === 200;
+  }
+
+  /** When to ask お変わりありませんか ('HH:MM' Japan time); none when not watched over or unreachable. */
+  async watchOverAskTimes(): Promise<string[]> {
+    const answer = await this.call('GET', '/watch-over/schedule');
+    if (answer.status !== 200) return [];
+    const schedule = answer.body as WatchOverScheduleResponse;
+    return schedule.enrolled ? schedule.askTimes : [];
+  }
+
+  /** Watch-over: how many keys this page's own keyboard had (a count only); false when not taken. */
+  async reportKeys(presses: number): Promise<boolean> {
+    const request: WatchOverKeysRequest = { presses };
+    return (await this.call('POST', '/watch-over/keys', request)).status === 204;
+  }
+
+  /** Watch-over: the viewer answered お変わりありませんか. */
+  async answerWellbeing(): Promise<boolean> {
+    return (await this.call('POST', '/watch-over/answer')).status === 204;
   }
 
   private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Answer> {
@@ -431,6 +530,15 @@ export function alertViewOf(wire: ActiveAlert): AlertView {
       : null,
     expiresAt: Date.parse(wire.expiresAt),
     shown: wire.shownAt !== null,
+  };
+}
+
+function childViewOf(wire: ChildSummary): ChildView {
+  return {
+    id: wire.id,
+    name: wire.nameKanji ?? wire.nameKana ?? '',
+    birthDate: wire.birthDate,
+    sex: wire.sex,
   };
 }
 

@@ -5,10 +5,10 @@ import { bridge } from '../api/bridge-client.ts';
 import KeyGuide from '../components/KeyGuide.ts';
 import { announceScreen } from '../managers/screen-announcer.ts';
 import { noticeStore } from '../state/notice-store.ts';
-import { followUi, pickUi, themeFields, unfollowUi } from '../state/ui-state.ts';
 import { ja } from '../texts/ja.ts';
 import { japaneseDateTime } from '../texts/japanese-dates.ts';
 import { breakable } from '../texts/line-breaks.ts';
+import { themed, themedComputed } from '../theme/themed.ts';
 import { themeFor } from '../theme/tokens.ts';
 
 const noticeOf = (id: unknown) => noticeStore.find(decodeURIComponent(String(id ?? '')));
@@ -28,13 +28,9 @@ export default Blits.Component('NoticeView', {
     </Element>
   `,
   props: ['id'],
-  state() {
-    return pickUi(themeFields);
-  },
+  state: themed.state,
   computed: {
-    t() {
-      return themeFor(this);
-    },
+    ...themedComputed,
     noticeId() {
       return noticeOf(this.id)?.id ?? '';
     },
@@ -58,12 +54,7 @@ export default Blits.Component('NoticeView', {
     },
   },
   hooks: {
-    init() {
-      followUi(this, themeFields);
-    },
-    destroy() {
-      unfollowUi(this);
-    },
+    ...themed.hooks,
     focus() {
       const notice = noticeOf(this.id);
       if (!notice) {

@@ -1,12 +1,9 @@
 // Something stopped the card flow: the card came off, it is not a My Number Card, no reader, no connection,
 // an invalid certificate. Says what and what to do; OK tries again where trying again can help.
-import Blits from '@lightningjs/blits';
 import type { Problem as ProblemKind } from '../api/bridge-client.ts';
-import KeyGuide from '../components/KeyGuide.ts';
-import Notice from '../components/Notice.ts';
-import { announceScreen } from '../managers/screen-announcer.ts';
 import { secrets } from '../state/secret-store.ts';
 import { ja } from '../texts/ja.ts';
+import { noticePage } from './notice-page.ts';
 
 type Shown = Exclude<ProblemKind, 'not-registered' | 'format'>;
 
@@ -19,37 +16,17 @@ function shownOf(problem: unknown): Shown {
   return typeof problem === 'string' && problem in texts ? (problem as Shown) : 'failed';
 }
 
-export default Blits.Component('Problem', {
-  components: { KeyGuide, Notice },
-  template: `
-    <Element w="1920" h="1080">
-      <Notice :title="$title" :paragraphs="$paragraphs" :hint="$hint" warning="true" />
-      <KeyGuide />
-    </Element>
-  `,
+export default noticePage({
   props: ['problem'],
-  computed: {
-    title() {
-      return texts[shownOf(this.problem)].title;
-    },
-    paragraphs() {
-      return [texts[shownOf(this.problem)].body];
-    },
-    hint() {
-      return retryable.has(shownOf(this.problem)) ? ja.problem.retry : ja.okHome;
-    },
+  warning: true,
+  content({ problem }) {
+    const shown = shownOf(problem);
+    return {
+      title: texts[shown].title,
+      paragraphs: [texts[shown].body],
+      hint: retryable.has(shown) ? ja.problem.retry : ja.okHome,
+    };
   },
-  hooks: {
-    focus() {
-      secrets.forget();
-      const text = texts[shownOf(this.problem)];
-      const hint = retryable.has(shownOf(this.problem)) ? ja.problem.retry : ja.okHome;
-      announceScreen({ title: text.title, details: [text.body, hint] });
-    },
-  },
-  input: {
-    ok() {
-      this.$router.to(retryable.has(shownOf(this.problem)) ? '/card' : '/');
-    },
-  },
+  onFocus: () => secrets.forget(),
+  ok: ({ problem }) => (retryable.has(shownOf(problem)) ? '/card' : '/'),
 });

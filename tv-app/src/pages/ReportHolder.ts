@@ -5,11 +5,10 @@ import FieldList from '../components/FieldList.ts';
 import KeyGuide from '../components/KeyGuide.ts';
 import { announceScreen } from '../managers/screen-announcer.ts';
 import { reportStore } from '../state/report-store.ts';
-import { followUi, pickUi, themeFields, unfollowUi } from '../state/ui-state.ts';
 import { ja } from '../texts/ja.ts';
 import { periodText, warekiDate } from '../texts/japanese-dates.ts';
 import { breakable } from '../texts/line-breaks.ts';
-import { themeFor } from '../theme/tokens.ts';
+import { themed, themedComputed } from '../theme/themed.ts';
 
 function fieldsOfOpenReport() {
   const report = reportStore.open;
@@ -37,13 +36,9 @@ export default Blits.Component('ReportHolder', {
       <KeyGuide />
     </Element>
   `,
-  state() {
-    return pickUi(themeFields);
-  },
+  state: themed.state,
   computed: {
-    t() {
-      return themeFor(this);
-    },
+    ...themedComputed,
     title() {
       return ja.reports.holderTitle(reportStore.open?.insurer.name ?? '');
     },
@@ -58,12 +53,7 @@ export default Blits.Component('ReportHolder', {
     },
   },
   hooks: {
-    init() {
-      followUi(this, themeFields);
-    },
-    destroy() {
-      unfollowUi(this);
-    },
+    ...themed.hooks,
     focus() {
       if (!reportStore.open) {
         this.$router.to('/reports');

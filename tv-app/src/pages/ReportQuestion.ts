@@ -4,6 +4,7 @@
 import Blits from '@lightningjs/blits';
 import KeyGuide from '../components/KeyGuide.ts';
 import MenuTile from '../components/MenuTile.ts';
+import { twoChoiceKeys } from '../input/choice-keys.ts';
 import { announceFocus, announceScreen } from '../managers/screen-announcer.ts';
 import { reportStore } from '../state/report-store.ts';
 import { followUi, pickUi, themeFields, unfollowUi } from '../state/ui-state.ts';
@@ -103,28 +104,12 @@ export default Blits.Component('ReportQuestion', {
       this.choice = choice;
       announceFocus(spokenChoice(choice));
     },
-    answer(choice: number) {
+    choose(choice: number) {
       const { question, at, count } = questionAt(this.step);
       if (!question) return;
       reportStore.answer(question.id, choice === 0);
       this.$router.to(at + 1 < count ? `/report/question/${at + 1}` : '/report/summary');
     },
   },
-  input: {
-    left() {
-      this.moveTo(0);
-    },
-    right() {
-      this.moveTo(1);
-    },
-    ok() {
-      this.answer(this.choice);
-    },
-    1() {
-      this.answer(0);
-    },
-    2() {
-      this.answer(1);
-    },
-  },
+  input: twoChoiceKeys,
 });

@@ -5,10 +5,9 @@ import FieldList from '../components/FieldList.ts';
 import KeyGuide from '../components/KeyGuide.ts';
 import { announceScreen } from '../managers/screen-announcer.ts';
 import { reportStore } from '../state/report-store.ts';
-import { followUi, pickUi, themeFields, unfollowUi } from '../state/ui-state.ts';
 import { ja } from '../texts/ja.ts';
 import { japaneseDateTime, periodText, spokenDigits } from '../texts/japanese-dates.ts';
-import { themeFor } from '../theme/tokens.ts';
+import { themed, themedComputed } from '../theme/themed.ts';
 
 export default Blits.Component('ReportReceipt', {
   components: { FieldList, KeyGuide },
@@ -28,13 +27,9 @@ export default Blits.Component('ReportReceipt', {
     </Element>
   `,
   props: ['fresh'],
-  state() {
-    return pickUi(themeFields);
-  },
+  state: themed.state,
   computed: {
-    t() {
-      return themeFor(this);
-    },
+    ...themedComputed,
     title() {
       return ja.reports.receiptTitle;
     },
@@ -60,12 +55,7 @@ export default Blits.Component('ReportReceipt', {
     },
   },
   hooks: {
-    init() {
-      followUi(this, themeFields);
-    },
-    destroy() {
-      unfollowUi(this);
-    },
+    ...themed.hooks,
     focus() {
       const receipt = reportStore.receipt;
       if (!receipt) {

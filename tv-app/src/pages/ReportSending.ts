@@ -6,10 +6,9 @@ import KeyGuide from '../components/KeyGuide.ts';
 import { sendingOutcome } from '../managers/report-flow.ts';
 import { announceScreen } from '../managers/screen-announcer.ts';
 import { currentPath } from '../routes.ts';
-import { followUi, pickUi, themeFields, unfollowUi } from '../state/ui-state.ts';
 import { ja } from '../texts/ja.ts';
 import { breakable } from '../texts/line-breaks.ts';
-import { themeFor } from '../theme/tokens.ts';
+import { themed, themedComputed } from '../theme/themed.ts';
 
 export default Blits.Component('ReportSending', {
   components: { CardAnimation, KeyGuide },
@@ -22,13 +21,9 @@ export default Blits.Component('ReportSending', {
       <KeyGuide />
     </Element>
   `,
-  state() {
-    return pickUi(themeFields);
-  },
+  state: themed.state,
   computed: {
-    t() {
-      return themeFor(this);
-    },
+    ...themedComputed,
     title() {
       return ja.reports.sendingTitle;
     },
@@ -37,12 +32,7 @@ export default Blits.Component('ReportSending', {
     },
   },
   hooks: {
-    init() {
-      followUi(this, themeFields);
-    },
-    destroy() {
-      unfollowUi(this);
-    },
+    ...themed.hooks,
     async ready() {
       announceScreen({ title: ja.reports.sendingTitle, details: [ja.reports.sendingBody] });
       const outcome = sendingOutcome();

@@ -4,11 +4,13 @@ import Blits from '@lightningjs/blits';
 import FieldList from '../components/FieldList.ts';
 import KeyGuide from '../components/KeyGuide.ts';
 import MenuTile from '../components/MenuTile.ts';
+import { twoChoiceKeys } from '../input/choice-keys.ts';
 import { announceFocus, announceScreen } from '../managers/screen-announcer.ts';
 import { reportStore } from '../state/report-store.ts';
-import { followUi, pickUi, themeFields, unfollowUi } from '../state/ui-state.ts';
+import { pickUi, themeFields } from '../state/ui-state.ts';
 import { ja } from '../texts/ja.ts';
 import { breakable } from '../texts/line-breaks.ts';
+import { themed, themedComputed } from '../theme/themed.ts';
 import { themeFor } from '../theme/tokens.ts';
 
 const choices = [ja.reports.send, ja.reports.redo];
@@ -39,9 +41,7 @@ export default Blits.Component('ReportSummary', {
     return { ...pickUi(themeFields), choice: 0 };
   },
   computed: {
-    t() {
-      return themeFor(this);
-    },
+    ...themedComputed,
     title() {
       return ja.reports.summaryTitle;
     },
@@ -76,12 +76,7 @@ export default Blits.Component('ReportSummary', {
     },
   },
   hooks: {
-    init() {
-      followUi(this, themeFields);
-    },
-    destroy() {
-      unfollowUi(this);
-    },
+    ...themed.hooks,
     focus() {
       if (!reportStore.answers()) {
         this.$router.to('/reports');
@@ -108,21 +103,5 @@ export default Blits.Component('ReportSummary', {
       this.$router.to(choice === 0 ? '/report/password' : '/report/question/0');
     },
   },
-  input: {
-    left() {
-      this.moveTo(0);
-    },
-    right() {
-      this.moveTo(1);
-    },
-    ok() {
-      this.choose(this.choice);
-    },
-    1() {
-      this.choose(0);
-    },
-    2() {
-      this.choose(1);
-    },
-  },
+  input: twoChoiceKeys,
 });

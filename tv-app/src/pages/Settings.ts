@@ -6,9 +6,10 @@ import SettingRow from '../components/SettingRow.ts';
 import { changeContrast, changeTextSize, contrastText, textSizeText } from '../managers/display-settings.ts';
 import { announceFocus, announceScreen } from '../managers/screen-announcer.ts';
 import { nextTextSize } from '../state/settings-store.ts';
-import { followUi, pickUi, themeFields, ui, unfollowUi } from '../state/ui-state.ts';
+import { pickUi, themeFields, ui } from '../state/ui-state.ts';
 import { ja } from '../texts/ja.ts';
 import { breakable } from '../texts/line-breaks.ts';
+import { themed, themedComputed } from '../theme/themed.ts';
 import { type TextSize, textSizes, themeFor } from '../theme/tokens.ts';
 
 const rowCount = 2;
@@ -35,9 +36,7 @@ export default Blits.Component('Settings', {
     return { ...pickUi(themeFields), row: 0 };
   },
   computed: {
-    t() {
-      return themeFor(this);
-    },
+    ...themedComputed,
     title() {
       return ja.settings.title;
     },
@@ -62,12 +61,7 @@ export default Blits.Component('Settings', {
     },
   },
   hooks: {
-    init() {
-      followUi(this, themeFields);
-    },
-    destroy() {
-      unfollowUi(this);
-    },
+    ...themed.hooks,
     focus() {
       announceScreen({ title: ja.settings.title, details: [ja.settings.hint], focus: rowText(this.row) });
     },

@@ -3,10 +3,9 @@
 import Blits from '@lightningjs/blits';
 import KeyGuide from '../components/KeyGuide.ts';
 import { announceScreen } from '../managers/screen-announcer.ts';
-import { followUi, pickUi, themeFields, unfollowUi } from '../state/ui-state.ts';
 import { ja } from '../texts/ja.ts';
 import { breakable } from '../texts/line-breaks.ts';
-import { themeFor } from '../theme/tokens.ts';
+import { themed, themedComputed } from '../theme/themed.ts';
 
 export default Blits.Component('WatchingTv', {
   components: { KeyGuide },
@@ -21,13 +20,9 @@ export default Blits.Component('WatchingTv', {
       <KeyGuide :back="$none" :red="$menu" />
     </Element>
   `,
-  state() {
-    return pickUi(themeFields);
-  },
+  state: themed.state,
   computed: {
-    t() {
-      return themeFor(this);
-    },
+    ...themedComputed,
     title() {
       return ja.tv.title;
     },
@@ -45,12 +40,7 @@ export default Blits.Component('WatchingTv', {
     },
   },
   hooks: {
-    init() {
-      followUi(this, themeFields);
-    },
-    destroy() {
-      unfollowUi(this);
-    },
+    ...themed.hooks,
     focus() {
       announceScreen({ title: ja.tv.title, details: [ja.tv.hint] });
     },

@@ -1,0 +1,39 @@
+// The children as last listed (the record screen names the child from here) and the growth curves fetched
+// so far: survey tables that never change, kept for the app's life so a chart opens without asking twice.
+// A plain store (see state/ui-state.ts for why not Blits' reactive one).
+import {
+  bridge,
+  type ChildView,
+  type GrowthCurves,
+  type GrowthEdition,
+  type GrowthMeasure,
+  type HealthResult,
+} from '../api/bridge-client.ts';
+
+let children: ChildView[] = [];
+const curves = new Map<string, Promise<HealthResult<GrowthCurves | null>>>();
+
+export const healthStore = {
+  get children(): ChildView[] {
+    return children;
+  },
+  setChildren(list: ChildView[]): void {
+    children = list;
+  },
+  child(id: string): ChildView | undefined {
+    return children.find((child) => child.id === id);
+  },
+  /** The curves of one measure (null where the edition has none); a failed answer is asked again next time. */
+  curves(query: { measure: GrowthMeasure; sex: ChildView['sex']; edition: GrowthEdition }) {
+    const key = `${query.edition} ${query.measure} ${query.sex}`;
+    let answer = curves.get(key);
+    if (!answer) {
+      answer = bridge().growthCurves(query);
+      curves.set(key, answer);
+      void answer.then((result) => {
+        if (!result.ok) curves.delete(key);
+      });
+    }
+    return answer;
+  },
+};
