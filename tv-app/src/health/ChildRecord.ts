@@ -67,8 +67,7 @@ function layoutOf(t: Theme) {
 const TAB_W = 400;
 const TAB_GAP = 24;
 
-// The image on show, and the announcement waiting for it to be drawn.
-let chartUrl = '';
+// The announcement waiting for the chart to be drawn.
 let pending: ScreenAnnouncement | undefined;
 let drawing = 0;
 
@@ -113,7 +112,7 @@ export default Blits.Component('ChildRecord', {
       otherAvailable: false,
       title: '',
       summary: '',
-      chartSrc: '',
+      chartSrc: null as ImageData | null,
       chartShown: false,
       lines: [] as string[],
       scroll: 0,
@@ -179,8 +178,6 @@ export default Blits.Component('ChildRecord', {
       unfollowUi(this);
       drawing += 1;
       pending = undefined;
-      if (chartUrl) URL.revokeObjectURL(chartUrl);
-      chartUrl = '';
     },
     ready() {
       const child = healthStore.child(this.childId());
@@ -256,7 +253,7 @@ export default Blits.Component('ChildRecord', {
         value,
       }));
       const { chartH } = layoutOf(themeFor(this));
-      const url = await drawGrowthChart({
+      const chart = drawGrowthChart({
         curves: curves.value,
         points,
         frame: chartFrame(curves.value, points),
@@ -266,10 +263,6 @@ export default Blits.Component('ChildRecord', {
         font: 'ud',
         legend: ja.health.legend,
       });
-      if (turn !== drawing) {
-        URL.revokeObjectURL(url);
-        return;
-      }
       const summary = latestLine(record.value, section);
       pending = {
         title,
@@ -282,10 +275,7 @@ export default Blits.Component('ChildRecord', {
           ...hints,
         ],
       };
-      const previous = chartUrl;
-      chartUrl = url;
-      Object.assign(this, { title, summary, otherAvailable, lines: [], chartSrc: url, chartShown: true });
-      if (previous) URL.revokeObjectURL(previous);
+      Object.assign(this, { title, summary, otherAvailable, lines: [], chartSrc: chart, chartShown: true });
     },
     /** The chart image is a texture now: say the screen once it has been drawn. */
     chartLoaded() {

@@ -34,8 +34,11 @@ export interface ChartImageOptions {
   legend: string;
 }
 
-/** Draws the chart and answers an object URL of the PNG (the caller revokes it when replaced). */
-export async function drawGrowthChart(options: ChartImageOptions): Promise<string> {
+/**
+ * Draws the chart and answers its pixels, which the stage takes as a texture as they are (a PNG round trip
+ * through an object URL cost an encode, a fetch and a decode per opening).
+ */
+export function drawGrowthChart(options: ChartImageOptions): ImageData {
   const { curves, points, frame, palette, width, height } = options;
   const canvas = document.createElement('canvas');
   canvas.width = width;
@@ -138,9 +141,7 @@ export async function drawGrowthChart(options: ChartImageOptions): Promise<strin
     ctx.stroke();
   }
 
-  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-  if (!blob) throw new Error('the chart could not be encoded');
-  return URL.createObjectURL(blob);
+  return ctx.getImageData(0, 0, width, height);
 }
 
 /** The chart's colours for the display setting (bands and lines stay apart in both). */
