@@ -18,13 +18,10 @@ import { alertStateLabels, at, countLabels } from './alert-labels.ts';
 import { drillBadge, levelBadge } from './alert-list-view.ts';
 import { alertMapView } from './alert-map.ts';
 import { el, show } from './dom.ts';
-import { OperatorApiError } from './operator-api.ts';
+import { loadErrorText } from './load-into.ts';
 
 export const countsPollMs = 2000;
 export const mapPollMs = 10_000;
-
-const errorText = (error: unknown) =>
-  `読み込めませんでした（${error instanceof OperatorApiError ? error.code : 'error'}）。`;
 
 function countsPanel(counts: AlertCounts): HTMLElement {
   return el(
@@ -157,7 +154,7 @@ export function alertDetailView(token: string, alertId: string): HTMLElement {
           show(needsBody, needsList(list));
           needsButton.textContent = '最新の状態に更新';
         },
-        (error: unknown) => show(needsBody, el('p', { class: 'error', role: 'alert' }, errorText(error))),
+        (error: unknown) => show(needsBody, el('p', { class: 'error', role: 'alert' }, loadErrorText(error))),
       )
       .finally(() => {
         needsButton.disabled = false;
@@ -202,7 +199,7 @@ export function alertDetailView(token: string, alertId: string): HTMLElement {
       }
       if (!document.hidden) {
         await load().catch((error: unknown) => {
-          updated.textContent = errorText(error);
+          updated.textContent = loadErrorText(error);
         });
       }
       setTimeout(tick, everyMs);

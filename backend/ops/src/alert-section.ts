@@ -4,8 +4,8 @@ import { listAlerts } from './alert-api.ts';
 import { composeView } from './alert-compose-view.ts';
 import { alertDetailView } from './alert-detail-view.ts';
 import { alertListView } from './alert-list-view.ts';
-import { el, show } from './dom.ts';
-import { OperatorApiError } from './operator-api.ts';
+import { el } from './dom.ts';
+import { loadInto } from './load-into.ts';
 
 export function alertSection(options: {
   token: string;
@@ -16,19 +16,6 @@ export function alertSection(options: {
   if (options.path === 'new') return composeView(options);
   if (options.path !== '') return alertDetailView(options.token, options.path);
   const body = el('div', { 'aria-busy': 'true' }, '読み込んでいます…');
-  listAlerts(options.token)
-    .then(
-      (alerts) => show(body, alertListView(alerts)),
-      (error: unknown) =>
-        show(
-          body,
-          el(
-            'p',
-            { class: 'error', role: 'alert' },
-            `読み込めませんでした（${error instanceof OperatorApiError ? error.code : 'error'}）。`,
-          ),
-        ),
-    )
-    .finally(() => body.removeAttribute('aria-busy'));
+  loadInto(body, listAlerts(options.token), alertListView);
   return body;
 }

@@ -3,8 +3,9 @@
 import { alertSection } from './alert-section.ts';
 import { deliveriesTable } from './deliveries-view.ts';
 import { el, show } from './dom.ts';
+import { loadInto } from './load-into.ts';
 import { pageIn, roleLabels, type Section, sectionAt, sectionsFor } from './navigation.ts';
-import { type OperatorAccountView, OperatorApiError, reportDeliveries } from './operator-api.ts';
+import { type OperatorAccountView, reportDeliveries } from './operator-api.ts';
 import { shelterSection } from './shelter-section.ts';
 import { watchOverSection } from './watch-over-section.ts';
 
@@ -60,20 +61,7 @@ export function shellView(
     if (section.id === 'watch-over') return watchOverSection({ token: options.token });
     if (section.id !== 'reports') return el('p', { class: 'pending' }, 'この画面は準備中です。');
     const body = el('div', { 'aria-busy': 'true' }, '読み込んでいます…');
-    reportDeliveries(options.token)
-      .then(
-        (deliveries) => show(body, deliveriesTable(deliveries)),
-        (error: unknown) =>
-          show(
-            body,
-            el(
-              'p',
-              { class: 'error', role: 'alert' },
-              `読み込めませんでした（${error instanceof OperatorApiError ? error.code : 'error'}）。`,
-            ),
-          ),
-      )
-      .finally(() => body.removeAttribute('aria-busy'));
+    loadInto(body, reportDeliveries(options.token), deliveriesTable);
     return body;
   };
   const sectionPage = (section: Section, hash: string) => [

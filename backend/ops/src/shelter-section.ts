@@ -5,7 +5,7 @@
 // like the alert pages (alert-detail-view.ts): never overlapping, paused while the tab is hidden, stopped
 // once the page has left the document.
 import { el, show } from './dom.ts';
-import { OperatorApiError } from './operator-api.ts';
+import { loadErrorText } from './load-into.ts';
 import {
   type AreaAtHome,
   type ArrivalBucket,
@@ -23,9 +23,6 @@ import { matchingPanel } from './shelter-matching.ts';
 
 export const shelterPollMs = 5000;
 const bucketMinutes = 30;
-
-const errorText = (error: unknown) =>
-  `読み込めませんでした（${error instanceof OperatorApiError ? error.code : 'error'}）。`;
 
 const sortLabel = (s: ShelterStatus) =>
   s.status === 'closed' ? '閉鎖' : s.openedAt !== null ? '開設' : '未開設';
@@ -207,7 +204,8 @@ export function shelterSection(options: { token: string; role: string }): HTMLEl
     button.addEventListener('click', () => {
       downloadReport(token, format).then(
         () => show(exportNote),
-        (error: unknown) => show(exportNote, el('span', { class: 'error', role: 'alert' }, errorText(error))),
+        (error: unknown) =>
+          show(exportNote, el('span', { class: 'error', role: 'alert' }, loadErrorText(error))),
       );
     });
     return button;
@@ -253,7 +251,7 @@ export function shelterSection(options: { token: string; role: string }): HTMLEl
           show(needsBody, needsList(result.households));
           needsButton.textContent = '最新の状態に更新';
         },
-        (error: unknown) => show(needsBody, el('p', { class: 'error', role: 'alert' }, errorText(error))),
+        (error: unknown) => show(needsBody, el('p', { class: 'error', role: 'alert' }, loadErrorText(error))),
       )
       .finally(() => {
         needsButton.disabled = false;
@@ -278,7 +276,7 @@ export function shelterSection(options: { token: string; role: string }): HTMLEl
     if (!root.isConnected && started) return;
     if (!document.hidden) {
       await load().catch((error: unknown) => {
-        updated.textContent = errorText(error);
+        updated.textContent = loadErrorText(error);
       });
     }
     setTimeout(tick, shelterPollMs);

@@ -2,8 +2,9 @@
 // period (backend/src/watch-over, GET /api/v1/ops/watch-over/notices), newest first, with the contacts to call.
 // Reading the list is audited (names, addresses and phone numbers).
 import type { QuietNotice, WatchOverContact } from '../../src/watch-over/contracts.ts';
-import { el, show } from './dom.ts';
-import { call, OperatorApiError } from './operator-api.ts';
+import { el } from './dom.ts';
+import { loadInto } from './load-into.ts';
+import { call } from './operator-api.ts';
 
 const when = new Intl.DateTimeFormat('ja-JP', {
   timeZone: 'Asia/Tokyo',
@@ -61,22 +62,12 @@ export function watchOverSection(options: { token: string }): HTMLElement {
   const all = el('input', { type: 'checkbox', id: 'watch-over-all' });
   const refresh = el('button', { type: 'button' }, '最新の状態に更新');
   const load = () => {
-    body.setAttribute('aria-busy', 'true');
     const query = all.checked ? 'open=false' : 'open=true';
-    call<{ notices: QuietNotice[] }>('GET', `/ops/watch-over/notices?${query}`, { token: options.token })
-      .then(
-        ({ notices }) => show(body, noticeTable(notices)),
-        (error: unknown) =>
-          show(
-            body,
-            el(
-              'p',
-              { class: 'error', role: 'alert' },
-              `読み込めませんでした（${error instanceof OperatorApiError ? error.code : 'error'}）。`,
-            ),
-          ),
-      )
-      .finally(() => body.removeAttribute('aria-busy'));
+    loadInto(
+      body,
+      call<{ notices: QuietNotice[] }>('GET', `/ops/watch-over/notices?${query}`, { token: options.token }),
+      ({ notices }) => noticeTable(notices),
+    );
   };
   refresh.addEventListener('click', load);
   all.addEventListener('change', load);

@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../accounts/index.ts';
 import { createFieldCipher } from '../crypto/index.ts';
-import { createPostgresDatabase, createTempPostgresDatabase, type Database, migrate } from '../db/index.ts';
 import {
   asResident,
   call,
@@ -16,6 +15,7 @@ import {
   type TestApp,
 } from '../http/testing/test-app.ts';
 import { type CardKeys, cardOf, loginProof, registrationRequest } from '../http/testing/test-card.ts';
+import { testDatabases } from '../http/testing/test-databases.ts';
 import { signCms } from '../jpki/testing/test-cms.ts';
 import { startTestPki, type TestPki } from '../jpki/testing/test-pki.ts';
 import type { ChildRecord } from './child-record.ts';
@@ -35,26 +35,7 @@ const minami = '363871';
 const day = 86_400_000;
 const dayOf = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10);
 
-const backends: [string, () => Promise<{ db: Database; dispose(): Promise<void> } | undefined>][] = [
-  ['PGlite', async () => undefined],
-  [
-    'PostgreSQL',
-    async () => {
-      const temp = await createTempPostgresDatabase();
-      const db = createPostgresDatabase({ url: temp.url });
-      await migrate(db);
-      return {
-        db,
-        dispose: async () => {
-          await db.close();
-          await temp.drop();
-        },
-      };
-    },
-  ],
-];
-
-describe.each(backends)('health records on %s', (_name, openDatabase) => {
+describe.each(testDatabases)('health records on %s', (_name, openDatabase) => {
   let t: TestApp;
   let external: Awaited<ReturnType<typeof openDatabase>>;
   let box: EnrolledBox;

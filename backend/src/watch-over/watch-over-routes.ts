@@ -1,7 +1,7 @@
 // HTTP routes of watch-over: a box reports its activity (device credential); operator admins and municipality
 // staff (their own municipality) record, read and withdraw a household's consent and read the list of quiet
 // households. Thin: validate, call one domain function, map.
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { AuthError } from '../accounts/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
@@ -10,7 +10,7 @@ import {
   type AppEnv,
   auditActorOf,
   createRouter,
-  errorResponses,
+  guardedRoute,
   jsonBody,
   jsonResponse,
   roleGuard,
@@ -38,67 +38,59 @@ const devices = roleGuard('device');
 const staff = roleGuard('operator-admin', 'municipality-staff');
 const household = z.object({ id: z.uuid() });
 
-const activityRoute = createRoute({
+const activityRoute = guardedRoute(devices, {
   method: 'post',
   path: '/watch-over/activity',
   tags: ['watch-over'],
   summary: 'A box reports remote key presses per hour (counts only); repeating a report changes nothing',
-  middleware: [devices.middleware],
-  security: devices.security,
   request: { body: jsonBody(activityReportSchema) },
   responses: {
     200: jsonResponse(activityReceiptSchema, "Hours taken, and the household's schedule"),
-    ...errorResponses(400, 401, 403, 413, 415),
   },
 });
 
-const putConsentRoute = createRoute({
+const putConsentRoute = guardedRoute(staff, {
   method: 'put',
   path: '/households/{id}/watch-over',
   tags: ['watch-over'],
   summary: "Record the household's consent to watch-over (replaces an earlier one)",
-  middleware: [staff.middleware],
-  security: staff.security,
   request: { params: household, body: jsonBody(consentInputSchema) },
-  responses: { 200: jsonResponse(consentSchema, 'The consent'), ...errorResponses(400, 401, 403, 404, 415) },
+  responses: { 200: jsonResponse(consentSchema, 'The consent') },
+  errors: [404],
 });
 
-const getConsentRoute = createRoute({
+const getConsentRoute = guardedRoute(staff, {
   method: 'get',
   path: '/households/{id}/watch-over',
   tags: ['watch-over'],
   summary: "The household's consent to watch-over",
-  middleware: [staff.middleware],
-  security: staff.security,
   request: { params: household },
-  responses: { 200: jsonResponse(consentSchema, 'The consent'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(consentSchema, 'The consent') },
+  errors: [404],
 });
 
-const withdrawRoute = createRoute({
+const withdrawRoute = guardedRoute(staff, {
   method: 'delete',
   path: '/households/{id}/watch-over',
   tags: ['watch-over'],
   summary: 'The household withdraws from watch-over',
-  middleware: [staff.middleware],
-  security: staff.security,
   request: { params: household },
-  responses: { 204: { description: 'Withdrawn' }, ...errorResponses(400, 401, 403, 404) },
+  responses: { 204: { description: 'Withdrawn' } },
+  errors: [404],
 });
 
-const noticesRoute = createRoute({
+const noticesRoute = guardedRoute(staff, {
   method: 'get',
   path: '/ops/watch-over/notices',
   tags: ['watch-over'],
   summary: 'Quiet households (one notice per quiet period), newest first',
-  middleware: [staff.middleware],
-  security: staff.security,
   request: {
     query: z.strictObject({
       open: z.enum(['true', 'false']).default('true'),
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),
   },
-  responses: { 200: jsonResponse(quietNoticeListSchema, 'The notices'), ...errorResponses(400, 401, 403) },
+  responses: { 200: jsonResponse(quietNoticeListSchema, 'The notices') },
 });
 
 /** Municipality staff act for their municipality only; an account of that role without one acts for none. */
