@@ -1,55 +1,26 @@
-// The dashboard's calls for shelters (backend/src/checkins/shelter-view-routes.ts). The shapes mirror the
-// route schemas: the backend's view modules import the database, which does not compile under the DOM library.
+// The dashboard's calls for shelters (backend/src/checkins/shelter-view-routes.ts), typed by the backend's views.
+import type { AgeGroup } from '../../src/checkins/age-group.ts';
+import type {
+  AreaAtHome,
+  ArrivalBucket,
+  NeedsAssistanceAtLarge,
+  ResidentCandidate,
+  ShelterStatus,
+  ShelterSupplies,
+  UnresolvedPerson,
+} from '../../src/checkins/view-contracts.ts';
 import { call, OperatorApiError } from './operator-api.ts';
 
-export interface ShelterStatus {
-  shelterId: string;
-  name: string;
-  kind: string;
-  localGovernmentCode: string;
-  status: 'open' | 'closed';
-  capacity: number | null;
-  capacityText: string | null;
-  people: number;
-  households: number;
-  flagged: number;
-  unresolved: number;
-  openedAt: string | null;
-}
-
-export interface ArrivalBucket {
-  at: string;
-  shelterId: string;
-  arrivals: number;
-}
-
-export interface AreaAtHome {
-  localGovernmentCode: string;
-  machiazaId: string | null;
-  targeted: number;
-  atShelter: number;
-  onTheWay: number;
-  atHome: number;
-  safe: number;
-}
-
-export interface NeedsAssistanceAtLarge {
-  householdId: string;
-  address: string;
-  members: { name: string; needsAssistance: boolean }[];
-  localGovernmentCode: string;
-  machiazaId: string | null;
-  answer: string | null;
-}
-
-export interface ShelterSupplies {
-  shelterId: string;
-  people: number;
-  infants: number;
-  elderly: number;
-  days: number;
-  items: { item: string; label: string; unit: string; quantity: number }[];
-}
+export type {
+  AgeGroup,
+  AreaAtHome,
+  ArrivalBucket,
+  NeedsAssistanceAtLarge,
+  ResidentCandidate,
+  ShelterStatus,
+  ShelterSupplies,
+  UnresolvedPerson,
+};
 
 export async function shelterStatuses(token: string): Promise<ShelterStatus[]> {
   return (await call<{ shelters: ShelterStatus[] }>('GET', '/shelters/status', { token })).shelters;
@@ -90,25 +61,6 @@ export async function downloadReport(token: string, format: 'xml' | 'csv'): Prom
   });
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export type AgeGroup = 'infant' | 'child' | 'adult' | 'elderly';
-
-export interface UnresolvedPerson {
-  personKey: string;
-  shelterId: string;
-  checkedInAt: string;
-  flag: string | null;
-  manual: { name: string; ageGroup: AgeGroup; needsAssistance: boolean } | null;
-}
-
-export interface ResidentCandidate {
-  residentId: string;
-  name: string;
-  dateOfBirth: string;
-  ageGroup: AgeGroup;
-  address: string;
-  householdId: string | null;
 }
 
 /** People present whom nothing resolves to a resident (hand-entered names: the read is audited). */

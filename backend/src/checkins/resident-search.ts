@@ -9,15 +9,7 @@ import type { Queryable } from '../db/index.ts';
 import { basicInfoField } from '../residents/resident-records.ts';
 import { type AgeGroup, ageGroupAt } from './age-group.ts';
 import type { ShelterReader } from './shelter-views.ts';
-
-export interface ResidentCandidate {
-  residentId: string;
-  name: string;
-  dateOfBirth: string;
-  ageGroup: AgeGroup;
-  address: string;
-  householdId: string | null;
-}
+import type { ResidentCandidate } from './view-contracts.ts';
 
 /** Spaces (full-width too) and width differences do not matter: 「田中花子」 finds 「田中　花子」. */
 const searchForm = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');

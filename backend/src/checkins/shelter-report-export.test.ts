@@ -2,7 +2,7 @@
 // (RFC 4180) behind a UTF-8 BOM, JST times.
 import { describe, expect, it } from 'vitest';
 import { shelterReportCsv, shelterReportXml, sortOf } from './shelter-report-export.ts';
-import type { ShelterStatus } from './shelter-views.ts';
+import type { ShelterStatus } from './view-contracts.ts';
 
 const shelter = (overrides: Partial<ShelterStatus> = {}): ShelterStatus => ({
   shelterId: 'E3638700058111',

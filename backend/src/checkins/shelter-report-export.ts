@@ -3,7 +3,7 @@
 // capacity), without the EDXL-DE/SOAP envelope, which needs an L-Alert contract to fill. Sort is 開設 for a
 // shelter someone checked in to and not closed, 閉鎖 for a closed one, 未開設 otherwise. The CSV is UTF-8
 // with a BOM so that Excel on Japanese Windows reads it as UTF-8 and not Shift_JIS.
-import type { ShelterStatus } from './shelter-views.ts';
+import type { ShelterStatus } from './view-contracts.ts';
 
 const pcxmlNamespace = 'http://xml.publiccommons.ne.jp/pcxml1/body/shelter3';
 

@@ -12,6 +12,13 @@ import { type HouseholdCare, type HouseholdMember, householdField } from '../dev
 import type { AgeGroup } from './age-group.ts';
 import { CheckinError } from './checkin-error.ts';
 import { eventDetailField } from './event-ingestion.ts';
+import type {
+  AreaAtHome,
+  ArrivalBucket,
+  NeedsAssistanceAtLarge,
+  ShelterStatus,
+  UnresolvedPerson,
+} from './view-contracts.ts';
 
 /** Who reads (shelter-scope.ts): one municipality or all; shelter staff one shelter of it. */
 export interface ShelterReader {
@@ -39,22 +46,6 @@ export const presenceCte = `presence AS (
     SELECT DISTINCT ON (person_key) person_key, id, detail_sealed FROM shelter_checkin_events
      WHERE type = 'manual-person' ORDER BY person_key, occurred_at DESC
   )`;
-
-export interface ShelterStatus {
-  shelterId: string;
-  name: string;
-  kind: string;
-  localGovernmentCode: string;
-  status: 'open' | 'closed';
-  capacity: number | null;
-  capacityText: string | null;
-  people: number;
-  households: number;
-  flagged: number;
-  unresolved: number;
-  /** When the first person arrived (terminal clock); null: nobody yet. */
-  openedAt: string | null;
-}
 
 /** Shelters in operation (a terminal enrolled or someone checked in), with their head counts. */
 export async function shelterStatuses(db: Queryable, reader: ShelterReader): Promise<ShelterStatus[]> {
@@ -111,14 +102,6 @@ export async function shelterStatuses(db: Queryable, reader: ShelterReader): Pro
   }));
 }
 
-export interface ArrivalBucket {
-  /** Start of the bucket (UTC). */
-  at: string;
-  shelterId: string;
-  /** People whose first check-in at this shelter falls in the bucket (terminal clock). */
-  arrivals: number;
-}
-
 /** First arrivals per shelter in fixed buckets since `since`, for a chart. */
 export async function arrivalsOverTime(
   db: Queryable,
@@ -171,19 +154,6 @@ const householdsOfAlert = `${presenceCte}, sheltered AS (
        AND ($2::text IS NULL OR r.local_government_code = $2)
   )`;
 
-export interface AreaAtHome {
-  localGovernmentCode: string;
-  machiazaId: string | null;
-  targeted: number;
-  /** Someone of the household checked in at a shelter. */
-  atShelter: number;
-  /** Answered 避難中 or 避難所にいる on the box, nobody checked in yet. */
-  onTheWay: number;
-  /** Neither: still at home as far as anyone knows (including those who answered 無事). */
-  atHome: number;
-  safe: number;
-}
-
 /** Households of an alert's area still at home, per municipality and 町字. */
 export async function householdsAtHome(
   db: Queryable,
@@ -219,15 +189,6 @@ export async function householdsAtHome(
       safe: Number(row.safe),
     })),
   };
-}
-
-export interface NeedsAssistanceAtLarge {
-  householdId: string;
-  address: string;
-  members: { name: string; needsAssistance: boolean }[];
-  localGovernmentCode: string;
-  machiazaId: string | null;
-  answer: string | null;
 }
 
 /**
@@ -283,15 +244,6 @@ export async function needsAssistanceNotAtShelter(
     });
   }
   return { alertId, households };
-}
-
-export interface UnresolvedPerson {
-  personKey: string;
-  shelterId: string;
-  checkedInAt: string;
-  flag: string | null;
-  /** Hand entries: what staff typed (personal data). Null for a card not registered yet. */
-  manual: { name: string; ageGroup: AgeGroup; needsAssistance: boolean } | null;
 }
 
 /** People present whom nothing resolves to a resident, for staff to match (audited: hand-entered names). */

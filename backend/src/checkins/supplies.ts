@@ -10,6 +10,7 @@ import { ageGroupAt } from './age-group.ts';
 import { CheckinError } from './checkin-error.ts';
 import { eventDetailField } from './event-ingestion.ts';
 import { presenceCte, type ShelterReader } from './shelter-views.ts';
+import type { ShelterSupplies } from './view-contracts.ts';
 
 export const defaultRatesCode = '000000';
 export const supplyGroups = ['everyone', 'infant', 'elderly'] as const;
@@ -110,16 +111,6 @@ export async function setSupplyRate(
     target: { type: 'shelter-supply-rate', id: `${options.municipality}/${options.item}` },
     at: options.now,
   });
-}
-
-export interface ShelterSupplies {
-  shelterId: string;
-  localGovernmentCode: string;
-  people: number;
-  infants: number;
-  elderly: number;
-  days: number;
-  items: { item: string; label: string; unit: string; quantity: number }[];
 }
 
 /** The estimate for every occupied shelter the reader sees, for `days` days. */
