@@ -5,16 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../accounts/index.ts';
 import { createFieldCipher } from '../crypto/index.ts';
 import {
-  asResident,
   call,
   createTestApp,
   type EnrolledBox,
   enrolBox,
-  fetchChallenge,
   loginAsAdmin,
+  registerResident,
   type TestApp,
 } from '../http/testing/test-app.ts';
-import { type CardKeys, cardOf, loginProof, registrationRequest } from '../http/testing/test-card.ts';
+import { type CardKeys, cardOf } from '../http/testing/test-card.ts';
 import { testDatabases } from '../http/testing/test-databases.ts';
 import { signCms } from '../jpki/testing/test-cms.ts';
 import { startTestPki, type TestPki } from '../jpki/testing/test-pki.ts';
@@ -84,17 +83,7 @@ describe.each(testDatabases)('health records on %s', (_name, openDatabase) => {
 
   async function register(holderId: string) {
     const card = cardOf(pki, pki.holder(holderId));
-    const registered = await call(t, 'POST', '/api/v1/residents/registrations', {
-      headers: box.headers,
-      body: await registrationRequest(card, await fetchChallenge(t, box)),
-    });
-    expect(registered.status).toBe(201);
-    const response = await call(t, 'POST', '/api/v1/login', {
-      headers: box.headers,
-      body: loginProof(card, await fetchChallenge(t, box)),
-    });
-    const session = asResident(box, ((await response.json()) as { sessionToken: string }).sessionToken);
-    parents[holderId] = { card, session };
+    parents[holderId] = { card, session: await registerResident(t, box, card) };
   }
 
   const application = async (card: CardKeys, municipality = minami) => {

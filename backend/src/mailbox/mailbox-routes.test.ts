@@ -5,16 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../accounts/index.ts';
 import { gregorianOf } from '../dev-jpki/index.ts';
 import {
-  asResident,
   call,
   createTestApp,
   type EnrolledBox,
   enrolBox,
-  fetchChallenge,
   loginAsAdmin,
+  registerResident,
   type TestApp,
 } from '../http/testing/test-app.ts';
-import { cardOf, loginProof, registrationRequest } from '../http/testing/test-card.ts';
+import { cardOf } from '../http/testing/test-card.ts';
 import { startTestPki, type TestPki } from '../jpki/testing/test-pki.ts';
 import type { Notice, SentNotice } from './contracts.ts';
 
@@ -38,17 +37,7 @@ const fourItems = (holderId: string) => {
 };
 
 async function register(holderId: string) {
-  const card = cardOf(pki, pki.holder(holderId));
-  const registered = await call(t, 'POST', '/api/v1/residents/registrations', {
-    headers: box.headers,
-    body: await registrationRequest(card, await fetchChallenge(t, box)),
-  });
-  expect(registered.status).toBe(201);
-  const response = await call(t, 'POST', '/api/v1/login', {
-    headers: box.headers,
-    body: loginProof(card, await fetchChallenge(t, box)),
-  });
-  sessions[holderId] = asResident(box, ((await response.json()) as { sessionToken: string }).sessionToken);
+  sessions[holderId] = await registerResident(t, box, cardOf(pki, pki.holder(holderId)));
 }
 
 async function client(name: string, role: 'municipality' | 'insurer', localGovernmentCode?: string) {
@@ -75,7 +64,7 @@ beforeAll(async () => {
   await client('マイナ生命', 'insurer');
   await client('よその保険', 'insurer');
   const contract = await call(t, 'PUT', '/api/v1/insurer/contracts/MYNA-1', {
-    headers: clients['マイナ生命'],
+    headers: clients.マイナ生命,
     body: { dueMonth: 6, holder: fourItems('tanaka-hanako') },
   });
   expect(contract.status, await contract.clone().text()).toBe(201);

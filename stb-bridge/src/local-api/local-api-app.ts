@@ -48,13 +48,11 @@ export interface LocalApiDeps {
   shutdown?: AbortSignal;
 }
 
-export function createLocalApi(deps: LocalApiDeps) {
-  const { logger } = deps;
-  const allowed = new Set(deps.allowedOrigins);
-  const snapshot = (): BridgeEvent[] => [
-    { type: 'card:state', state: deps.cards.state },
-    { type: 'session:changed', session: deps.session.state },
-  ];
+/**
+ * A local API app without routes: errors rendered by local-api-error.ts, unknown paths 404, one log line per
+ * request. The set-top box's API and the shelter terminal's are both built on it.
+ */
+export function localApiBase(logger: Logger): Hono {
   const app = new Hono();
   app.onError((error, c) => {
     const rendered = renderError(error);
@@ -70,6 +68,17 @@ export function createLocalApi(deps: LocalApiDeps) {
     const fields = { method: c.req.method, path: c.req.path, status: c.res.status };
     logger.info('local-api.request', { ...fields, ms: Math.round(performance.now() - started) });
   });
+  return app;
+}
+
+export function createLocalApi(deps: LocalApiDeps) {
+  const { logger } = deps;
+  const allowed = new Set(deps.allowedOrigins);
+  const snapshot = (): BridgeEvent[] => [
+    { type: 'card:state', state: deps.cards.state },
+    { type: 'session:changed', session: deps.session.state },
+  ];
+  const app = localApiBase(logger);
   // The guard first: a preflight from another origin is refused too, not answered by CORS.
   app.use(
     '*',

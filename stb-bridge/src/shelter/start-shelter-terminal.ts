@@ -3,16 +3,14 @@
 // terminal credential, the trust folder kept current while online, and a local API with the shelter routes
 // and the staff page (`/shelter/desk/`), on 127.0.0.1 only and origin-checked like the box's.
 import { join } from 'node:path';
-import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { buildDeskPage } from '../../shelter-desk/build-desk-page.ts';
 import type { CardReader } from '../card/card-reader.ts';
 import type { BridgeConfig } from '../config/bridge-config.ts';
-import type { ErrorResponse } from '../local-api/contracts.ts';
-import { renderError } from '../local-api/local-api-error.ts';
+import { localApiBase } from '../local-api/local-api-app.ts';
 import { serveLocalApi } from '../local-api/local-api-server.ts';
 import { originGuard } from '../local-api/origin-guard.ts';
-import { errorFields, silentLogger } from '../log/json-logger.ts';
+import { silentLogger } from '../log/json-logger.ts';
 import { CardAccess } from '../session/card-access.ts';
 import type { RunningBridge, StartBridgeOptions } from '../start-bridge.ts';
 import { CheckinJournal } from './checkin-journal.ts';
@@ -79,21 +77,7 @@ export async function startShelterTerminal(
     trust.start();
     cleanups.push(() => trust.stop());
 
-    const app = new Hono();
-    app.onError((error, c) => {
-      const rendered = renderError(error);
-      if (!rendered.known) logger.error('local-api.internal', { path: c.req.path, ...errorFields(error) });
-      return c.json(rendered.body, rendered.status);
-    });
-    app.notFound((c) =>
-      c.json<ErrorResponse>({ error: { code: 'request.not-found', message: 'no such route' } }, 404),
-    );
-    app.use('*', async (c, next) => {
-      const started = performance.now();
-      await next();
-      const fields = { method: c.req.method, path: c.req.path, status: c.res.status };
-      logger.info('local-api.request', { ...fields, ms: Math.round(performance.now() - started) });
-    });
+    const app = localApiBase(logger);
     // The staff page is served from this very origin (loopback host and this port, which the guard's host
     // check pins), so it is allowed besides the configured ones.
     app.use('*', (c, next) =>

@@ -18,6 +18,7 @@ import { createPgliteDatabase, type Database, migrate } from '../../db/index.ts'
 import { CertificateVerifier, LoginVerifier } from '../../jpki/index.ts';
 import type { TestPki } from '../../jpki/testing/test-pki.ts';
 import { createBlindIndex, createPgChallengeStore } from '../../residents/index.ts';
+import { type CardKeys, loginProof, registrationRequest } from './test-card.ts';
 
 export interface TestClock {
   (): Date;
@@ -184,4 +185,24 @@ export async function fetchChallenge(t: TestApp, box: EnrolledBox): Promise<stri
   if (response.status !== 200)
     throw new Error(`challenge failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { challenge: string }).challenge;
+}
+
+/** Registers the card's holder on the box and logs in: the box's headers with that resident's session. */
+export async function registerResident(
+  t: TestApp,
+  box: EnrolledBox,
+  card: CardKeys,
+): Promise<Record<string, string>> {
+  const registered = await call(t, 'POST', '/api/v1/residents/registrations', {
+    headers: box.headers,
+    body: await registrationRequest(card, await fetchChallenge(t, box)),
+  });
+  if (registered.status !== 201)
+    throw new Error(`registration failed: ${registered.status} ${await registered.text()}`);
+  const response = await call(t, 'POST', '/api/v1/login', {
+    headers: box.headers,
+    body: loginProof(card, await fetchChallenge(t, box)),
+  });
+  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+  return asResident(box, ((await response.json()) as { sessionToken: string }).sessionToken);
 }
