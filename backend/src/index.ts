@@ -136,8 +136,16 @@ export {
   householdField,
   revokeDevice,
 } from './devices/index.ts';
-// Children's health records (母子健康情報): what stb-bridge passes to the TV app (types only).
-export type { ChildRecord, GrowthCurves, GrowthEdition, GrowthMeasure } from './health/index.ts';
+// Children's health records (母子健康情報): what stb-bridge passes to the TV app and the 利用申込み it signs
+// (types only).
+export type {
+  ChildRecord,
+  GrowthCurves,
+  GrowthEdition,
+  GrowthMeasure,
+  LinkApplication,
+  LinkApplicationDocument,
+} from './health/index.ts';
 // The HTTP edge: the error shape and the resident-session header, as types for clients.
 export type {
   ErrorBody,

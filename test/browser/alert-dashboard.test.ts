@@ -3,36 +3,27 @@
 // alert from the form, find it in the list and open its map with its counts. A viewer's answer changing the
 // counts on screen is driven from the TV app, end to end, in tv-alert.test.ts. Screenshot in
 // test/artifacts/alert-dashboard/.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createFieldCipher, type DemoBoxKeeper, loadConfig, loadFieldKeys, seedDemo } from '@myna-tv/backend';
+import { createFieldCipher, type DemoBoxKeeper, loadFieldKeys, seedDemo } from '@myna-tv/backend';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOpsDashboard } from '../../backend/ops/build-ops.ts';
-import { type Backend, startBackend } from '../../backend/src/server/index.ts';
 import { type Chromium, launchChromium } from './support/chromium.ts';
+import { logInToOps, type OpsBackend, startOpsBackend } from './support/ops-backend.ts';
 
 const artifactDir = join(import.meta.dirname, '..', 'artifacts', 'alert-dashboard');
 const headline = '【訓練】美波町 洪水 避難指示（ダッシュボード試験）';
 
 describe('alert dashboard', () => {
-  let dir: string;
-  let backend: Backend;
+  let ops: OpsBackend;
   let browser: Chromium;
   let page: Page;
   let alertId: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'myna-alert-dashboard-'));
     await mkdir(artifactDir, { recursive: true });
-    const config = loadConfig({
-      DATA_DIR: join(dir, 'data'),
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      OPS_APP_DIR: await buildOpsDashboard({ outDir: join(dir, 'ops') }),
-    });
-    backend = await startBackend({ config });
+    ops = await startOpsBackend('alert-dashboard');
+    const { backend, config } = ops;
     const keeper: DemoBoxKeeper = { has: async () => false, keep: async () => {} };
     await seedDemo(backend.db, {
       cipher: createFieldCipher(await loadFieldKeys(config)),
@@ -46,8 +37,7 @@ describe('alert dashboard', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await backend?.close();
-    await rm(dir, { recursive: true, force: true });
+    await ops?.close();
   });
 
   /** Pixels of the map's canvas in the colour of a household state (alert-labels.ts): the points drawn. */
@@ -69,10 +59,8 @@ describe('alert dashboard', () => {
     Number(await page.locator(`.counts [data-count="${key}"] dd`).textContent());
 
   it('sends an exercise alert from the form and lists it with its 訓練 mark', async () => {
-    await page.goto(`${backend.url}/ops/`);
-    await page.getByLabel('ログイン名').fill('demo-town');
-    await page.getByLabel('パスワード').fill('minami-demo-2026');
-    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.goto(`${ops.backend.url}/ops/`);
+    await logInToOps(page, 'demo-town');
     await page.getByRole('link', { name: '避難情報' }).click();
     await page.getByRole('link', { name: '訓練・試験の避難情報を作成' }).click();
     await page.getByLabel('見出し').fill(headline);

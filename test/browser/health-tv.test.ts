@@ -11,8 +11,17 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childBundle, type HealthRig, startHealthRig } from './support/health-rig.ts';
-import { auditScreen } from './support/screen-audit.ts';
-import { poll, press, stageText, tvState, visible, waitForTv } from './support/tv-page.ts';
+import { screenShots } from './support/screen-shots.ts';
+import {
+  poll,
+  press,
+  spokenCount as spokenCountOf,
+  spokenSince as spokenSinceOn,
+  stageText,
+  tvState,
+  visible,
+  waitForTv,
+} from './support/tv-page.ts';
 
 const screenshotDir = join(process.env.TV_SCREENSHOT_DIR ?? tmpdir(), 'myna-tv-health');
 const child = childBundle({ id: 'minami-child-0001', name: '美波 はると', ageDays: 130 });
@@ -22,19 +31,9 @@ let rig: HealthRig;
 let page: Page;
 let reminders = 0;
 
-let shots = 0;
-/** The screen on show: spoken since `mark`, 48 px and 7:1, and shot (once the textures are drawn). */
-async function checkScreen(name: string, title: string, mark: number): Promise<void> {
-  await poll(async () => (await tvState(page)).spoken.slice(mark)).toContain(title);
-  await page.waitForTimeout(400);
-  const audit = await auditScreen(page);
-  expect(audit.failures, `text too small or too faint on ${name}`).toEqual([]);
-  shots += 1;
-  await page.screenshot({ path: join(screenshotDir, `${String(shots).padStart(2, '0')}-${name}.png`) });
-}
-
-const spokenCount = async () => (await tvState(page)).spoken.length;
-const spokenSince = async (mark: number) => (await tvState(page)).spoken.slice(mark).join(' | ');
+const { check: checkScreen, shoot } = screenShots(screenshotDir, () => page);
+const spokenCount = () => spokenCountOf(page);
+const spokenSince = (mark: number) => spokenSinceOn(page, mark);
 
 beforeAll(async () => {
   await mkdir(screenshotDir, { recursive: true });
@@ -138,9 +137,7 @@ describe('母子健康情報 on TV', { timeout: 240_000 }, () => {
       await page.waitForTimeout(300);
     }
     await visible(page, '■ 受けた予防接種');
-    await page.screenshot({
-      path: join(screenshotDir, `${String(++shots).padStart(2, '0')}-immunisations-given.png`),
-    });
+    await shoot('immunisations-given');
 
     mark = await spokenCount();
     await press(page, '3');

@@ -1,14 +1,12 @@
 // The operations dashboard shell in Chromium against a real backend (startBackend on a free port, PGlite in a
 // temp folder, the dashboard built by esbuild and served at /ops/, the demo accounts seeded): log in, see the
 // role and the sections the role may open, log out.
-import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFieldCipher, type DemoBoxKeeper, loadConfig, loadFieldKeys, seedDemo } from '@myna-tv/backend';
+import { createFieldCipher, type DemoBoxKeeper, loadFieldKeys, seedDemo } from '@myna-tv/backend';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOpsDashboard } from '../../backend/ops/build-ops.ts';
-import { type Backend, startBackend } from '../../backend/src/server/index.ts';
+import { logInToOps, type OpsBackend, startOpsBackend } from './support/ops-backend.ts';
 
 const chromiumArgs = [
   '--headless',
@@ -23,20 +21,13 @@ const chromiumArgs = [
 const opsScreenshot = join(tmpdir(), 'myna-tv-ops-dashboard.png');
 
 describe('ops dashboard', () => {
-  let dir: string;
-  let backend: Backend;
+  let ops: OpsBackend;
   let browser: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'myna-ops-browser-'));
-    const config = loadConfig({
-      DATA_DIR: join(dir, 'data'),
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      OPS_APP_DIR: await buildOpsDashboard({ outDir: join(dir, 'ops') }),
-    });
-    backend = await startBackend({ config });
+    ops = await startOpsBackend('ops-browser');
+    const { backend, config } = ops;
     const kept = new Set<string>();
     const boxes: DemoBoxKeeper = { has: async (id) => kept.has(id), keep: async (id) => void kept.add(id) };
     await seedDemo(backend.db, {
@@ -45,7 +36,7 @@ describe('ops dashboard', () => {
       householdCount: 3,
       boxes,
     });
-    browser = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {
+    browser = await chromium.launchPersistentContext(join(ops.dir, 'chromium-profile'), {
       executablePath: '/usr/bin/chromium',
       headless: true,
       args: chromiumArgs,
@@ -57,28 +48,21 @@ describe('ops dashboard', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await backend?.close();
-    await rm(dir, { recursive: true, force: true });
+    await ops?.close();
   });
 
-  async function logIn(loginName: string, password: string) {
-    await page.getByLabel('ログイン名').fill(loginName);
-    await page.getByLabel('パスワード').fill(password);
-    await page.getByRole('button', { name: 'ログイン' }).click();
-  }
-
   it('shows the login page and says when the password is wrong', async () => {
-    await page.goto(`${backend.url}/ops/`);
+    await page.goto(`${ops.backend.url}/ops/`);
     await expect(
       page.getByRole('heading', { name: 'マイナTV 運用ダッシュボード' }).isVisible(),
     ).resolves.toBe(true);
-    await logIn('demo-admin', 'not the password');
+    await logInToOps(page, 'demo-admin', 'not the password');
     await page.getByText('ログイン名またはパスワードが違います。').waitFor();
     expect(await page.getByLabel('パスワード').inputValue()).toBe('');
   });
 
   it('logs the admin in: role, every section, a section opened from the menu', async () => {
-    await logIn('demo-admin', 'minami-demo-2026');
+    await logInToOps(page, 'demo-admin');
     await page.getByRole('heading', { name: 'ホーム' }).waitFor();
     expect(await page.locator('.role').textContent()).toBe('運用管理者');
     expect(await page.locator('.who .name').textContent()).toBe('デモ 運用管理者（CATV局）');
@@ -114,7 +98,7 @@ describe('ops dashboard', () => {
     expect(await page.evaluate<string | null>(storedToken)).toBeNull();
     await expect
       .poll(async () => {
-        const me = await fetch(`${backend.url}/api/v1/operator/me`, {
+        const me = await fetch(`${ops.backend.url}/api/v1/operator/me`, {
           headers: { authorization: `Bearer ${token}` },
         });
         return me.status;
@@ -123,12 +107,12 @@ describe('ops dashboard', () => {
   });
 
   it('shows shelter staff only the shelters, and keeps them out of other sections by URL', async () => {
-    await logIn('demo-shelter', 'minami-demo-2026');
+    await logInToOps(page, 'demo-shelter');
     await page.getByRole('heading', { name: 'ホーム' }).waitFor();
     expect(await page.locator('.role').textContent()).toBe('避難所スタッフ');
     const menu = page.getByRole('navigation', { name: 'メニュー' }).getByRole('link');
     expect(await menu.allTextContents()).toEqual(['ホーム', '避難所']);
-    await page.goto(`${backend.url}/ops/#/audit`);
+    await page.goto(`${ops.backend.url}/ops/#/audit`);
     await page.getByRole('heading', { name: 'ホーム' }).waitFor();
     await page.getByRole('button', { name: 'ログアウト' }).click();
     await page.getByText('ログアウトしました。').waitFor();

@@ -20,8 +20,10 @@ import {
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { e2eTvAppDir } from '../../tv-app/build/build-tv-app.ts';
+import { themeFor } from '../../tv-app/src/theme/tokens.ts';
 import { type BackendNode, startBackendNode } from '../bridge/support/backend-node.ts';
 import { type Chromium, launchChromium } from './support/chromium.ts';
+import { auditScreen, stageTexts } from './support/screen-audit.ts';
 import { type StaticServer, serveStatic } from './support/static-server.ts';
 import {
   poll,
@@ -197,6 +199,86 @@ describe('TV app: Home, Back and settings', { timeout: 90_000 }, () => {
     await waitForTv(webgl, { focus: '2番 母子健康情報' });
     await shoot(webgl, 'home-webgl');
     await webgl.close();
+  });
+
+  it('leaves no node behind on the stage when screens change', async () => {
+    // The renderer inspector mirrors every node on the stage as a div. Blits 1.27's router used to leave each
+    // screen's holder node behind, and WebGL draws every node with a size: each visit cost a full-screen quad.
+    const nodes = () =>
+      page.evaluate(() => {
+        const dom = globalThis as unknown as {
+          document: { querySelectorAll(selector: string): { length: number } };
+        };
+        return dom.document.querySelectorAll('#root div').length;
+      });
+    const atHome = await nodes();
+    for (let round = 0; round < 3; round++) {
+      await press(page, '6');
+      await waitForTv(page, { route: '/settings' });
+      await press(page, 'red');
+      await waitForTv(page, { route: '/', screen: 'くらしの窓口' });
+    }
+    await poll(nodes).toBe(atHome);
+  });
+
+  it('paints the background with the clear colour, and draws no full-screen or colourless node', async () => {
+    // WebGL draws every visible node with a size in every frame, colourless or not; one as big as the stage is the
+    // dearest draw with software GL. The background is the renderer's clear colour instead, and no node has a size
+    // it does not paint.
+    const wastedNodes = () =>
+      page.evaluate(() => {
+        interface Node {
+          id: number;
+          worldAlpha: number;
+          width: number;
+          height: number;
+          color: number;
+          texture: unknown;
+        }
+        const dom = globalThis as unknown as {
+          document: { querySelectorAll(selector: string): ArrayLike<{ node?: Node }> };
+        };
+        return Array.from(dom.document.querySelectorAll('#root div'))
+          .map(({ node }) => node)
+          .filter((node): node is Node => !!node && node.worldAlpha > 0 && node.width > 0 && node.height > 0)
+          .filter(
+            (node) =>
+              (node.width >= 1920 && node.height >= 1080) ||
+              (node.color === 0 && !node.texture && !('text' in node)),
+          )
+          .map((node) => `node ${node.id} ${node.width}×${node.height} colour ${node.color}`);
+      });
+    // A pixel of the stage's corner, where no node is drawn (the page draws with Canvas 2D).
+    const corner = () =>
+      page.evaluate(() => {
+        const dom = globalThis as unknown as {
+          document: {
+            querySelector(selector: string): {
+              getContext(kind: '2d'): {
+                getImageData(x: number, y: number, w: number, h: number): { data: number[] };
+              };
+            };
+          };
+        };
+        const [r, g, b] = dom.document.querySelector('canvas').getContext('2d').getImageData(4, 4, 1, 1).data;
+        return `#${[r, g, b].map((channel) => (channel ?? 0).toString(16).padStart(2, '0')).join('')}`;
+      });
+    const titleBackground = async () =>
+      (await stageTexts(page)).find((text) => text.text === 'くらしの窓口')?.background;
+
+    const showsBackground = async (highContrast: boolean) => {
+      const { background } = themeFor({ textSize: 'normal', highContrast }).color;
+      await poll(corner).toBe(background);
+      // The text audit measures contrast against what is behind each text: here the clear colour.
+      expect(await titleBackground()).toBe(background);
+      expect((await auditScreen(page)).failures).toEqual([]);
+      expect(await wastedNodes()).toEqual([]);
+    };
+    await showsBackground(false);
+    await press(page, 'blue');
+    await showsBackground(true);
+    await press(page, 'blue');
+    await showsBackground(false);
   });
 
   it('keeps text size and high contrast across a reload', async () => {

@@ -2,13 +2,9 @@
 // (startBackend, the dashboard built and served, the demo town's staff accounts): a household that agreed and
 // has been quiet for its period is listed under 見守り with its address, members and the contacts to call; once
 // the box reports a key press it leaves the open list and shows as resolved with the resolved ones.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   createFieldCipher,
   enrolDevice,
-  loadConfig,
   loadFieldKeys,
   putConsent,
   runQuietRound,
@@ -16,28 +12,20 @@ import {
 } from '@myna-tv/backend';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOpsDashboard } from '../../backend/ops/build-ops.ts';
-import { type Backend, startBackend } from '../../backend/src/server/index.ts';
 import { type Chromium, launchChromium } from '../browser/support/chromium.ts';
+import { logInToOps, type OpsBackend, startOpsBackend } from '../browser/support/ops-backend.ts';
 
 const hourMs = 3_600_000;
 const address = '徳島県海部郡美波町奥河内字寺前９９番地';
 
-let dir: string;
-let backend: Backend;
+let ops: OpsBackend;
 let browser: Chromium;
 let page: Page;
 let box: Awaited<ReturnType<typeof enrolDevice>>;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'myna-ops-watch-over-'));
-  const config = loadConfig({
-    DATA_DIR: join(dir, 'data'),
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    OPS_APP_DIR: await buildOpsDashboard({ outDir: join(dir, 'ops') }),
-  });
-  backend = await startBackend({ config });
+  ops = await startOpsBackend('ops-watch-over');
+  const { backend, config } = ops;
   const cipher = createFieldCipher(await loadFieldKeys(config));
   await seedDemo(backend.db, {
     cipher,
@@ -81,16 +69,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await backend?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await ops?.close();
 });
 
 describe('ops dashboard: 見守り', { timeout: 90_000 }, () => {
   it("lists the quiet household for the town's staff with the contact to call, until the box is used", async () => {
-    await page.goto(`${backend.url}/ops/`);
-    await page.getByLabel('ログイン名').fill('demo-town');
-    await page.getByLabel('パスワード').fill('minami-demo-2026');
-    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.goto(`${ops.backend.url}/ops/`);
+    await logInToOps(page, 'demo-town');
     await page.getByRole('link', { name: '見守り' }).click();
     const row = page.locator(`tr[data-household="${box.householdId}"]`);
     await row.waitFor();
@@ -99,7 +84,7 @@ describe('ops dashboard: 見守り', { timeout: 90_000 }, () => {
     expect(await row.textContent()).toContain('応答なし');
 
     const hour = new Date(Math.floor(Date.now() / hourMs) * hourMs).toISOString();
-    const report = await fetch(`${backend.url}/api/v1/watch-over/activity`, {
+    const report = await fetch(`${ops.backend.url}/api/v1/watch-over/activity`, {
       method: 'POST',
       headers: { authorization: `Device ${box.deviceId}.${box.secret}`, 'content-type': 'application/json' },
       body: JSON.stringify({ deviceId: box.deviceId, hours: [{ hour, presses: 1 }] }),

@@ -24,7 +24,12 @@ const e2eCacheDir = join(tvAppDir, '..', 'node_modules', '.cache', 'myna-tv-e2e'
 
 /** What the bundle is made of: the app and its build, the bridge contract's values, the locked dependencies. */
 const bundleInputs = ['src', 'build', 'index.html', 'vite.config.ts', 'package.json'];
-const outsideInputs = ['../stb-bridge/src/local-api/contracts.ts', '../package-lock.json'];
+const outsideInputs = [
+  '../stb-bridge/src/local-api/contracts.ts',
+  // Bundled by value: the 利用申込み's birth-date rule (health/BirthDateEntry.ts).
+  '../backend/src/health/child-birth-date.ts',
+  '../package-lock.json',
+];
 
 /**
  * The e2e build for the current sources, made once per machine: several browser test files run at once and

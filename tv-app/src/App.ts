@@ -14,17 +14,18 @@ import { changeContrast, changeTextSize } from './managers/display-settings.ts';
 import { IdleTimer, idleTimeoutMs } from './managers/idle-timer.ts';
 import { currentPath, needsCard, routes } from './routes.ts';
 import { speech } from './speech/speech.ts';
+import { type ClearedStage, paintBackground } from './stage-background.ts';
 import { nextTask } from './state/next-task.ts';
 import { reportStore } from './state/report-store.ts';
 import { secrets } from './state/secret-store.ts';
 import { nextTextSize } from './state/settings-store.ts';
 import { followUi, pickUi, type UiState, ui, unfollowUi, updateUi } from './state/ui-state.ts';
 import { testHook } from './test-hook.ts';
-import { themeFor } from './theme/tokens.ts';
 import AskOverlay from './watch-over/AskOverlay.ts';
 import { askInput, countKey, isAskOpen, startWatchOver } from './watch-over/wellbeing-ask.ts';
 
 let idle: IdleTimer | undefined;
+let stage: ClearedStage | undefined;
 
 const shown = [
   'textSize',
@@ -49,8 +50,11 @@ const problemOfLostCard: Partial<Record<UiState['card'], string>> = {
 export default Blits.Application({
   components: { Dialog, AlertOverlay, AskOverlay },
   template: `
-    <Element w="1920" h="1080" :color="$t.color.background">
-      <RouterView w="1920" h="1080" />
+    <Element>
+      <!-- No size here, for the RouterView, nor for the screens' holders inside it: WebGL draws every node with a
+        size, even a transparent one, and a full-screen quad costs a frame dearly in software GL. The background
+        is the stage's clear colour (stage-background.ts). -->
+      <RouterView />
       <Dialog :show="$dialog !== ''" :id="$dialog" :title="$dialogTitle" :body="$dialogBody"
         :choices="$dialogChoices" :focus="$dialogFocus" />
       <AskOverlay />
@@ -61,12 +65,10 @@ export default Blits.Application({
   state() {
     return pickUi(shown);
   },
-  computed: {
-    t() {
-      return themeFor(this);
-    },
-  },
   watch: {
+    highContrast() {
+      if (stage) paintBackground(stage, this as unknown as UiState);
+    },
     card(view: UiState['card']) {
       testHook.card(view);
       const problem = problemOfLostCard[view];
@@ -85,8 +87,13 @@ export default Blits.Application({
       unfollowUi(this);
     },
     ready() {
-      // The renderer node of the app's root element (Blits keeps it under a symbol), for the test hook.
-      testHook.stage((this as unknown as Record<symbol, { node: unknown }>)[symbols.wrapper as symbol]?.node);
+      // The renderer node of the app's root element (Blits keeps it under a symbol), for the test hook, and the
+      // renderer's stage it belongs to, for a change of background (index.ts launches with the right one).
+      const root = (this as unknown as Record<symbol, { node: { stage: ClearedStage } }>)[
+        symbols.wrapper as symbol
+      ]?.node;
+      testHook.stage(root);
+      stage = root?.stage;
       idle = new IdleTimer({ timeoutMs: idleTimeoutMs(location.search), onIdle: () => this.onIdle() });
       idle.touch();
       // Watch-over: お変わりありませんか at the household's times (nothing when it did not agree).

@@ -6,8 +6,9 @@ import Blits from '@lightningjs/blits';
 import App from './App.ts';
 import { blitsKeymap } from './input/keymap.ts';
 import { renderMode } from './render-mode.ts';
+import { backgroundOf } from './stage-background.ts';
 import { loadSettings } from './state/settings-store.ts';
-import { updateUi } from './state/ui-state.ts';
+import { ui, updateUi } from './state/ui-state.ts';
 import { testHook } from './test-hook.ts';
 
 updateUi(loadSettings(window.localStorage));
@@ -18,11 +19,15 @@ testHook.install();
 Blits.Launch(App, 'app', {
   w: 1920,
   h: 1080,
-  canvasColor: '#000000',
+  // The screens' background (App.ts changes it with the contrast setting).
+  canvasColor: backgroundOf(ui),
   renderMode: renderMode(location.search),
   defaultFont: 'ud',
   fonts: [{ family: 'ud', type: 'web', file: fontUrl }],
   keymap: blitsKeymap,
+  // Textures waiting for the next frame's upload budget (42 ms by default) cost a whole redraw of the screen
+  // each, dear with software GL; the screens do not animate, so one longer frame is better than several.
+  textureProcessingTimeLimit: 250,
   // Speech is ours (speech/): Blits 1.x's announcer speaks en-US only.
   announcer: false,
   // The renderer's DOM mirror for the browser tests; the production build strips it (no __DEV__).

@@ -2,6 +2,11 @@
 // them when the card goes). Screens switch instantly: a fade costs frames on a set-top box and keys pressed
 // during a transition are lost.
 import type { Route } from '@lightningjs/blits';
+import ApplyConfirm from './health/ApplyConfirm.ts';
+import ApplyIntro from './health/ApplyIntro.ts';
+import ApplyProblem from './health/ApplyProblem.ts';
+import ApplyReceipt from './health/ApplyReceipt.ts';
+import BirthDateEntry from './health/BirthDateEntry.ts';
 import ChildList from './health/ChildList.ts';
 import ChildRecord from './health/ChildRecord.ts';
 import CardBlocked from './pages/CardBlocked.ts';
@@ -24,6 +29,7 @@ import SecretBriefing from './pages/SecretBriefing.ts';
 import Settings from './pages/Settings.ts';
 import SignedIn from './pages/SignedIn.ts';
 import WatchingTv from './pages/WatchingTv.ts';
+import { withOwnHolder } from './router-page.ts';
 
 interface AppRoute {
   path: string;
@@ -58,7 +64,7 @@ const table: AppRoute[] = [
   { path: '/report/summary', component: ReportSummary },
   { path: '/report/password', component: PasswordEntry, needsCard: true, data: { purpose: 'report' } },
   // Not `needsCard`: a card pulled while signing is told by the bridge's answer (nothing was sent).
-  { path: '/report/sending', component: ReportSending },
+  { path: '/report/sending', component: ReportSending, data: { fallback: '/reports' } },
   { path: '/report/receipt', component: ReportReceipt },
   { path: '/report/waiting', component: ReportWaiting },
   { path: '/report/problem/:problem', component: ReportProblem },
@@ -66,11 +72,24 @@ const table: AppRoute[] = [
   { path: '/notice/:id', component: NoticeView },
   { path: '/children', component: ChildList },
   { path: '/child/:id', component: ChildRecord },
+  { path: '/health/apply', component: ApplyIntro },
+  { path: '/health/apply/birth', component: BirthDateEntry },
+  { path: '/health/apply/confirm', component: ApplyConfirm },
+  {
+    path: '/health/apply/password',
+    component: PasswordEntry,
+    needsCard: true,
+    data: { purpose: 'health-application' },
+  },
+  // Not `needsCard`, as the report's: a card pulled while signing is told by the bridge's answer.
+  { path: '/health/apply/sending', component: ReportSending, data: { fallback: '/health/apply' } },
+  { path: '/health/apply/receipt', component: ApplyReceipt },
+  { path: '/health/apply/problem/:problem', component: ApplyProblem },
 ];
 
 export const routes: Route[] = table.map(({ path, component, data }) => ({
   path,
-  component,
+  component: withOwnHolder(component),
   ...(data ? { data } : {}),
   transition: { before: { prop: 'alpha', value: 1 } },
   // Back never walks a history: App sends it home (or from home to the TV).

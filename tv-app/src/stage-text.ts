@@ -7,7 +7,7 @@ export interface StageText {
   fontSize: number;
   /** `#rrggbb` */
   color: string;
-  /** `#rrggbb` of the last painted opaque rectangle under the text's centre. */
+  /** `#rrggbb` of the last painted opaque rectangle under the text's centre, or else of the stage's clear colour. */
   background: string;
   x: number;
   y: number;

@@ -46,12 +46,32 @@ interface StageNode {
   children: StageNode[];
   text?: string;
   fontSize?: number;
+  /** The stage, whose renderer clears every frame to its clear colour before drawing the nodes. */
+  stage: {
+    renderer: {
+      /** WebGL: the 0xRRGGBBAA (a number, or Blits' `'0x…'` string at launch); Canvas 2D: [r, g, b, a]. */
+      clearColor: { raw: number | string } | number[] | undefined;
+    };
+  };
 }
 
 const hex = (color: number) => `#${(color >>> 8).toString(16).padStart(6, '0')}`;
 
+/** The colour the renderer clears the stage to, behind every node (App.ts sets it: the screens' background). */
+function clearColor(root: StageNode): string {
+  const cleared = root.stage.renderer.clearColor;
+  const rgba = Array.isArray(cleared)
+    ? cleared.reduce((value, channel) => value * 0x100 + channel, 0)
+    : Number(cleared?.raw ?? 0);
+  // A text on a clear colour that lets the page show through has no known background.
+  if ((rgba & 0xff) < 0xc0)
+    throw new Error(`the stage is cleared to a transparent colour (${rgba.toString(16)})`);
+  return hex(rgba);
+}
+
 /** Walks the stage in paint order: every visible text with the opaque rectangle last painted under it. */
 function stageTexts(root: StageNode): StageText[] {
+  const cleared = clearColor(root);
   const rects: { x: number; y: number; w: number; h: number; color: number }[] = [];
   const texts: StageText[] = [];
   const visit = (node: StageNode, offsetX: number, offsetY: number) => {
@@ -68,7 +88,7 @@ function stageTexts(root: StageNode): StageText[] {
           text: content,
           fontSize: node.fontSize ?? 0,
           color: hex(node.color),
-          background: under ? hex(under.color) : '#000000',
+          background: under ? hex(under.color) : cleared,
           x,
           y,
         });

@@ -4,19 +4,8 @@
 import type { ComposeAlertForm } from './alert-api.ts';
 import { composeAlert } from './alert-api.ts';
 import { el } from './dom.ts';
+import { field } from './form-field.ts';
 import { OperatorApiError } from './operator-api.ts';
-
-let fieldCount = 0;
-
-/** A labelled control; `hint` says what to type. */
-function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
-  fieldCount += 1;
-  const id = `compose-${fieldCount}`;
-  control.id = id;
-  const hintNode = hint ? el('span', { class: 'hint', id: `${id}-hint` }, hint) : null;
-  if (hintNode) control.setAttribute('aria-describedby', hintNode.id);
-  return el('div', { class: 'field' }, el('label', { for: id }, label), control, hintNode);
-}
 
 function radios(name: string, legend: string, options: [string, string][], checked: string) {
   return el(

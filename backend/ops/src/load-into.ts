@@ -6,6 +6,12 @@ import { OperatorApiError } from './operator-api.ts';
 export const loadErrorText = (error: unknown) =>
   `読み込めませんでした（${error instanceof OperatorApiError ? error.code : 'error'}）。`;
 
+/** What a page says when an action failed: what was tried, the backend's error code and its own message. */
+export function failureText(what: string, error: unknown): string {
+  if (!(error instanceof OperatorApiError)) return `${what}できませんでした（error）。`;
+  return `${what}できませんでした（${error.code}${error.detail ? `: ${error.detail}` : ''}）。`;
+}
+
 /** Marks `body` busy, then shows `render(value)` or the failure in it. */
 export function loadInto<T>(body: HTMLElement, read: Promise<T>, render: (value: T) => Node): void {
   body.setAttribute('aria-busy', 'true');

@@ -17,6 +17,7 @@ describe('sectionsFor', () => {
       'alerts',
       'shelters',
       'watch-over',
+      'health',
     ]);
     expect(sectionsFor('shelter-staff').map((s) => s.id)).toEqual(['shelters']);
   });

@@ -5,7 +5,7 @@ import type { OperatorRole } from '../../src/accounts/roles.ts';
 
 export interface Section {
   /** The hash route: `#/devices`. */
-  id: 'devices' | 'households' | 'alerts' | 'shelters' | 'watch-over' | 'reports' | 'audit';
+  id: 'devices' | 'households' | 'alerts' | 'shelters' | 'watch-over' | 'health' | 'reports' | 'audit';
   title: string;
   summary: string;
   roles: readonly OperatorRole[];
@@ -41,6 +41,13 @@ export const sections: readonly Section[] = [
     title: '見守り',
     summary: 'テレビの操作が途絶えた見守り世帯と連絡先',
     roles: ['operator-admin', 'municipality-staff'],
+  },
+  {
+    // Municipality staff only: the routes act for the staff member's own municipality.
+    id: 'health',
+    title: '母子健康の利用申込み',
+    summary: '保護者からの母子健康情報の利用申込みの審査（承認・却下）',
+    roles: ['municipality-staff'],
   },
   {
     id: 'reports',

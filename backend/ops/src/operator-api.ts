@@ -30,12 +30,15 @@ export interface OperatorLoginResult {
 export class OperatorApiError extends Error {
   readonly code: string;
   readonly status: number;
+  /** The backend's own message (English), shown to staff beside the code; null when it sent none. */
+  readonly detail: string | null;
 
-  constructor(code: string, status: number) {
+  constructor(code: string, status: number, detail: string | null = null) {
     super(`operator API: ${code} (${status})`);
     this.name = 'OperatorApiError';
     this.code = code;
     this.status = status;
+    this.detail = detail;
   }
 }
 
@@ -43,7 +46,7 @@ const base = '/api/v1';
 
 /** One call to the backend's API under /api/v1; the alert pages (alert-api.ts) use it too. */
 export async function call<T>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   init: { token?: string; body?: unknown },
 ): Promise<T> {
@@ -61,8 +64,8 @@ export async function call<T>(
     throw new OperatorApiError('network', 0);
   }
   if (response.ok) return (response.status === 204 ? undefined : await response.json()) as T;
-  const body = (await response.json().catch(() => ({}))) as { error?: { code?: string } };
-  throw new OperatorApiError(body.error?.code ?? 'unknown', response.status);
+  const body = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
+  throw new OperatorApiError(body.error?.code ?? 'unknown', response.status, body.error?.message ?? null);
 }
 
 export function login(loginName: string, password: string): Promise<OperatorLoginResult> {

@@ -3,6 +3,7 @@
 import { alertSection } from './alert-section.ts';
 import { deliveriesTable } from './deliveries-view.ts';
 import { el, show } from './dom.ts';
+import { healthSection } from './health-section.ts';
 import { loadInto } from './load-into.ts';
 import { pageIn, roleLabels, type Section, sectionAt, sectionsFor } from './navigation.ts';
 import { type OperatorAccountView, reportDeliveries } from './operator-api.ts';
@@ -59,6 +60,7 @@ export function shellView(
     }
     if (section.id === 'shelters') return shelterSection({ token: options.token, role: account.role });
     if (section.id === 'watch-over') return watchOverSection({ token: options.token });
+    if (section.id === 'health') return healthSection({ token: options.token, path: pageIn(hash) });
     if (section.id !== 'reports') return el('p', { class: 'pending' }, 'この画面は準備中です。');
     const body = el('div', { 'aria-busy': 'true' }, '読み込んでいます…');
     loadInto(body, reportDeliveries(options.token), deliveriesTable);

@@ -1,10 +1,12 @@
 // The watch-over section (見守り): the households that agreed to watch-over and have been quiet for their quiet
-// period (backend/src/watch-over, GET /api/v1/ops/watch-over/notices), newest first, with the contacts to call.
-// Reading the list is audited (names, addresses and phone numbers).
-import type { QuietNotice, WatchOverContact } from '../../src/watch-over/contracts.ts';
+// period (backend/src/watch-over, GET /api/v1/ops/watch-over/notices), newest first, with the contacts to call;
+// below it, recording a household's consent (watch-over-consent-view.ts). Reading the list is audited (names,
+// addresses and phone numbers).
+import type { QuietNotice } from '../../src/watch-over/contracts.ts';
 import { el } from './dom.ts';
 import { loadInto } from './load-into.ts';
 import { call } from './operator-api.ts';
+import { consentView, contactText } from './watch-over-consent-view.ts';
 
 const when = new Intl.DateTimeFormat('ja-JP', {
   timeZone: 'Asia/Tokyo',
@@ -14,11 +16,6 @@ const when = new Intl.DateTimeFormat('ja-JP', {
   minute: '2-digit',
 });
 const at = (iso: string) => when.format(new Date(iso));
-
-function contactText(contact: WatchOverContact): string {
-  if ('residentId' in contact) return '登録住民（お知らせ送付済み）';
-  return `${contact.name}${contact.relation ? `（${contact.relation}）` : ''} ${contact.phone}`;
-}
 
 function noticeTable(notices: readonly QuietNotice[]): HTMLElement {
   if (notices.length === 0) return el('p', { class: 'ok' }, '応答のない見守り世帯はありません。');
@@ -73,10 +70,16 @@ export function watchOverSection(options: { token: string }): HTMLElement {
   all.addEventListener('change', load);
   load();
   return el(
-    'section',
-    { 'aria-label': '応答のない見守り世帯' },
-    el('p', { class: 'note' }, '氏名・住所・電話番号を含みます。表示した記録が監査ログに残ります。'),
-    el('p', {}, all, el('label', { for: 'watch-over-all' }, '操作が戻った世帯も表示'), refresh),
-    body,
+    'div',
+    {},
+    el(
+      'section',
+      { 'aria-label': '応答のない見守り世帯' },
+      el('h2', {}, '応答のない見守り世帯'),
+      el('p', { class: 'note' }, '氏名・住所・電話番号を含みます。表示した記録が監査ログに残ります。'),
+      el('p', {}, all, el('label', { for: 'watch-over-all' }, '操作が戻った世帯も表示'), refresh),
+      body,
+    ),
+    consentView({ token: options.token }),
   );
 }

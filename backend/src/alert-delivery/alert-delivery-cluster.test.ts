@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createPostgresDatabase,
@@ -10,6 +11,7 @@ import {
 import { authenticateDevice, getDeviceDetails } from '../devices/index.ts';
 import { type PushNode, startPushNode, TestBox } from '../push/push-test-support.ts';
 import { type AlertDelivery, startAlertDelivery } from './alert-delivery.ts';
+import { createAlertDispatcher } from './alert-dispatch.ts';
 import {
   capXml,
   enrol,
@@ -148,6 +150,88 @@ describe('an alert across two nodes', () => {
       expect([...(await second.renderer.render(stored.id)).entries()]).toEqual([...composed.entries()]);
       // Issued again through the second node (a duplicate): nothing new.
       expect(await second.dispatcher.issue(stored, [])).toEqual(summary);
+    } finally {
+      boxA.close();
+      boxB.close();
+    }
+  });
+
+  it('reaches the boxes of the targeting node while the recipients are written, the others after the commit; a failed write stops it, the recovery sends it again', async () => {
+    const [first] = deliveries as [AlertDelivery, AlertDelivery];
+    const [nodeA, nodeB] = nodes as [PushNode, PushNode];
+    const boxA = await new TestBox(nodeA.url, await enrol(db, testHousehold({}))).connected();
+    const boxB = await new TestBox(nodeB.url, await enrol(db, testHousehold({}))).connected();
+    let failWrite = false;
+    // The recipients' INSERT goes on only once the targeting node's box has the message and the node its ack
+    // (a fan-out that waited for the commit would never get there), while the other node's box has nothing.
+    const gated: Database = {
+      query: (sql, params) => db.query(sql, params),
+      exec: (sql) => db.exec(sql),
+      close: () => db.close(),
+      transaction: (fn) =>
+        db.transaction((tx) =>
+          fn({
+            async query(sql, params) {
+              if (sql.includes('INSERT INTO alert_recipients')) {
+                const [last] = await tx.query<{ seq: number }>(
+                  'SELECT max(seq)::int AS seq FROM push_message',
+                );
+                await vi.waitFor(
+                  () => {
+                    expect(boxA.seqs()).toContain(last?.seq);
+                    expect(nodeA.gateway.stats().pending).toBe(0);
+                  },
+                  { timeout: 5000 },
+                );
+                expect(boxB.seqs()).not.toContain(last?.seq);
+                // As long as 19,000 rows take: the node's ack writes (every 50 ms) run before the commit.
+                await sleep(300);
+                if (failWrite) throw new Error('the disk is full');
+              }
+              return tx.query(sql, params);
+            },
+            exec: (sql) => tx.exec(sql),
+          }),
+        ),
+    };
+    const dispatcher = createAlertDispatcher({
+      db: gated,
+      households: first.households,
+      renderer: first.renderer,
+      push: nodeA.gateway,
+      clock,
+      defaultTtlMs: 3_600_000,
+    });
+    const delivered = (seq: number | null) =>
+      db.query('SELECT device_id FROM push_delivery WHERE seq = $1', [seq]);
+    try {
+      const sent = await storeAlert(db, capXml({ level: 4, polygon: hiwasaPolygon }));
+      const summary = await dispatcher.issue(sent, []);
+      // Both boxes have it and both acks are recorded, the one that came before the commit too.
+      await vi.waitFor(async () => {
+        expect(boxB.seqs()).toContain(summary.pushSeq);
+        expect(await delivered(summary.pushSeq)).toHaveLength(2);
+      });
+
+      failWrite = true;
+      const failing = await storeAlert(db, capXml({ level: 4, polygon: hiwasaPolygon }));
+      const before = boxA.received.length;
+      await expect(dispatcher.issue(failing, [])).rejects.toThrow();
+      const early = boxA.received.at(before);
+      expect(early?.target).toEqual({ kind: 'rendered', topic: 'alert', key: failing.id });
+      const messages = await db.query('SELECT seq FROM push_message WHERE target_id = $1', [failing.id]);
+      expect(messages).toEqual([]);
+      // Nothing half done: the recovery dispatches it as an alert stored and never dispatched.
+      expect((await first.recover()).dispatched).toContain(failing.id);
+      const [again] = await db.query<{ seq: number }>('SELECT seq FROM push_message WHERE target_id = $1', [
+        failing.id,
+      ]);
+      expect(again?.seq).toBeGreaterThan(early?.seq ?? 0);
+      await vi.waitFor(() => {
+        expect(boxA.seqs()).toContain(again?.seq);
+        expect(boxB.seqs()).toContain(again?.seq);
+      });
+      expect(boxB.seqs()).not.toContain(early?.seq);
     } finally {
       boxA.close();
       boxB.close();

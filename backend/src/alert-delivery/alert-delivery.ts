@@ -2,10 +2,11 @@
 // of topic 'alert' (registered on the push gateway), the dispatcher ingest calls, and a timer that finishes
 // dispatches a crash interrupted and drops payloads of messages no longer in force.
 import type { RejectedHousehold } from '@myna-tv/disaster';
+import type { AlertDispatcher } from '../alerts/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Database } from '../db/index.ts';
 import type { PushGateway } from '../push/index.ts';
-import { alertTopic, createAlertDispatcher, type DeliveringDispatcher } from './alert-dispatch.ts';
+import { alertTopic, createAlertDispatcher } from './alert-dispatch.ts';
 import { type AlertRenderer, createAlertRenderer } from './alert-renderer.ts';
 import { type RecoveryReport, recoverDispatches } from './dispatch-recovery.ts';
 import { createNodeHouseholds, type NodeHouseholds } from './node-households.ts';
@@ -13,7 +14,7 @@ import { createNodeHouseholds, type NodeHouseholds } from './node-households.ts'
 export interface AlertDeliveryOptions {
   db: Database;
   cipher: FieldCipher;
-  push: Pick<PushGateway, 'publish' | 'withdraw' | 'setRenderer'>;
+  push: Pick<PushGateway, 'publishWithin' | 'withdraw' | 'setRenderer'>;
   clock: () => Date;
   /** How long an alert without an expiry stays in force on the boxes. */
   defaultTtlMs: number;
@@ -24,14 +25,12 @@ export interface AlertDeliveryOptions {
    * waits for a rebuild after enrolments (it still checks, and waits when something changed).
    */
   refreshMs?: number;
-  /** A claim older than this without its push is taken over (default 30 s). */
-  staleMs?: number;
   onRejected?: (rejected: readonly RejectedHousehold[]) => void;
   onError?: (error: unknown) => void;
 }
 
 export interface AlertDelivery {
-  dispatcher: DeliveringDispatcher;
+  dispatcher: AlertDispatcher;
   renderer: AlertRenderer;
   households: NodeHouseholds;
   /** Runs the recovery now (also run at start and by the timer). */
@@ -50,8 +49,7 @@ export async function startAlertDelivery(options: AlertDeliveryOptions): Promise
   const renderer = createAlertRenderer({ db, households, clock, defaultTtlMs });
   push.setRenderer(alertTopic, renderer);
   const dispatcher = createAlertDispatcher({ db, households, renderer, push, clock, defaultTtlMs });
-  const staleMs = options.staleMs ?? 30_000;
-  const recover = () => recoverDispatches(db, { dispatcher, clock, staleMs });
+  const recover = () => recoverDispatches(db, { dispatcher, clock });
 
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {

@@ -1,10 +1,10 @@
 // The AlertDispatcher (backend/src/alerts/alert-dispatcher.ts): from a stored alert to one rendered push
-// message. Target (this node's household index, the shelters now) → claim and record in one transaction (the
-// alert_dispatches row is the claim: INSERT … ON CONFLICT DO NOTHING, so an alert is dispatched once however
-// many nodes or retries ask; the recipients in one statement) → withdraw the messages of what it replaces →
-// publish one message whose payload each node renders per household (alert-renderer.ts). An Update also tells
-// the households its area no longer covers that the earlier alert is cancelled; a Cancel tells everyone the
-// withdrawn alerts reached. Test, System and Draft alerts are recorded and never pushed.
+// message. Target (this node's household index, the shelters now) → withdraw the messages of what it replaces →
+// in one transaction: claim (the alert_dispatches row: INSERT … ON CONFLICT DO NOTHING, so an alert is
+// dispatched once however many nodes or retries ask), store the one message whose payload each node renders per
+// household (alert-renderer.ts), record the recipients in one statement. An Update also tells the households its
+// area no longer covers that the earlier alert is cancelled; a Cancel tells everyone the withdrawn alerts
+// reached. Test, System and Draft alerts are recorded and never pushed.
 import {
   type Alert,
   type AlertPayload,
@@ -14,9 +14,14 @@ import {
 } from '@myna-tv/disaster';
 import type { AlertDispatcher, DispatchSummary, StoredAlert } from '../alerts/index.ts';
 import type { Database } from '../db/index.ts';
-import type { PushGateway } from '../push/index.ts';
+import type { PublishRequest, PushGateway } from '../push/index.ts';
 import { cancelComposer, cancelPayloads } from './alert-payloads.ts';
-import { type AlertRecipient, householdsAlerted, insertRecipients } from './alert-recipients.ts';
+import {
+  type AlertRecipient,
+  householdsAlerted,
+  insertRecipients,
+  recipientRows,
+} from './alert-recipients.ts';
 import type { AlertRenderer } from './alert-renderer.ts';
 import { describeWithdrawn } from './message-plans.ts';
 import type { NodeHouseholds } from './node-households.ts';
@@ -27,7 +32,7 @@ export const alertTopic = 'alert';
 export type DispatchOutcome = TargetingOutcome | 'withdrawn';
 
 /** What the dispatcher needs of the push gateway. */
-export type AlertPush = Pick<PushGateway, 'publish' | 'withdraw'>;
+export type AlertPush = Pick<PushGateway, 'publishWithin' | 'withdraw'>;
 
 export interface AlertDispatcherOptions {
   db: Database;
@@ -37,14 +42,6 @@ export interface AlertDispatcherOptions {
   clock: () => Date;
   /** How long a message stays in force when the alert gives no expiry (every info needs one). */
   defaultTtlMs: number;
-}
-
-export interface DeliveringDispatcher extends AlertDispatcher {
-  /**
-   * Publishes a claimed dispatch whose push never happened (its node died in between): withdraws what it
-   * replaces and publishes, the payloads rendered from the stored recipients.
-   */
-  publishClaimed(alertId: string): Promise<DispatchSummary>;
 }
 
 /** The summary kept in the message log (never sent to a box). */
@@ -68,7 +65,7 @@ function recipientOf(householdId: string, payload: AlertPayload): AlertRecipient
   };
 }
 
-export function createAlertDispatcher(options: AlertDispatcherOptions): DeliveringDispatcher {
+export function createAlertDispatcher(options: AlertDispatcherOptions): AlertDispatcher {
   const { db, households, renderer, push, clock } = options;
 
   /** Every info's expiry passed (an info without one: the configured default from now). */
@@ -85,43 +82,6 @@ export function createAlertDispatcher(options: AlertDispatcherOptions): Deliveri
     );
     if (row === undefined) throw new Error(`alert ${alertId} has no dispatch`);
     return { outcome: row.outcome, targeted: row.targeted, pushSeq: row.push_seq };
-  }
-
-  const recipientCount = async (alertId: string) => {
-    const [row] = await db.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM alert_recipients WHERE alert_id = $1',
-      [alertId],
-    );
-    return row?.n ?? 0;
-  };
-
-  /** Claims the alert and records its recipients; false when another node or call already did. */
-  async function claim(
-    stored: StoredAlert,
-    replaces: readonly string[],
-    outcome: DispatchOutcome,
-    targeted: number,
-    recipients: readonly AlertRecipient[],
-    index: HouseholdIndex | null,
-  ): Promise<boolean> {
-    const now = clock();
-    return db.transaction(async (tx) => {
-      const claimed = await tx.query(
-        `INSERT INTO alert_dispatches (alert_id, replaces, outcome, targeted, dispatched_at, published_at)
-         VALUES ($1, $2::uuid[], $3, $4, $5, $6) ON CONFLICT (alert_id) DO NOTHING RETURNING alert_id`,
-        [
-          stored.id,
-          replaces,
-          outcome,
-          targeted,
-          now,
-          recipients.length === 0 && replaces.length === 0 ? now : null,
-        ],
-      );
-      if (claimed.length === 0) return false;
-      if (index !== null) await insertRecipients(tx, stored.id, recipients, index);
-      return true;
-    });
   }
 
   /** Withdraws the replaced alerts' messages; resolves to the latest expiry they had. */
@@ -143,38 +103,67 @@ export function createAlertDispatcher(options: AlertDispatcherOptions): Deliveri
     return latest;
   }
 
-  /** Withdraw what it replaces, then publish the one message (none when it is for nobody). */
-  async function publish(
+  /**
+   * Withdraws what the alert replaces, then in one transaction claims it, stores its one message (none when it
+   * is for nobody) and records the recipients: a crash leaves all of it or nothing (the stored alert is then
+   * dispatched by the recovery). This node's boxes get the message as soon as it is stored, so the fan-out
+   * runs while the recipients are written; the other nodes, which render from those rows, once committed.
+   * When another node or call already claimed the alert, nothing is pushed.
+   */
+  async function dispatch(
     stored: StoredAlert,
     replaces: readonly string[],
-    kind: MessageSummary['kind'],
-    payloads: ReadonlyMap<string, AlertPayload> | null,
+    plan: {
+      kind: MessageSummary['kind'];
+      outcome: DispatchOutcome;
+      /** Households of the area (those told only of a cancel not counted). */
+      targeted: number;
+      recipients: readonly AlertRecipient[];
+      payloads: ReadonlyMap<string, AlertPayload>;
+      index: HouseholdIndex | null;
+    },
   ): Promise<DispatchSummary> {
     const withdrawnUntil = await withdrawReplaced(replaces);
     const now = clock();
     const expiresAt =
-      // A cancel lasts as long as what it withdraws would have (unless that is over: e.g. a recovery after the
-      // withdrawal already happened), so a box that comes back while it would still show the alert learns.
-      kind === 'cancel' && withdrawnUntil !== null && withdrawnUntil > now
+      // A cancel lasts as long as what it withdraws would have (unless that is over), so a box that comes back
+      // while it would still show the alert learns.
+      plan.kind === 'cancel' && withdrawnUntil !== null && withdrawnUntil > now
         ? withdrawnUntil
         : expiryOf(stored.alert, now);
-    const count = payloads?.size ?? (await recipientCount(stored.id));
-    let pushSeq: number | null = null;
-    if (count > 0 && expiresAt > now) {
-      if (payloads !== null) renderer.put(stored.id, payloads, expiresAt);
-      const summary: MessageSummary = { alertId: stored.id, thread: stored.thread, kind, households: count };
-      const message = await push.publish({
-        target: { kind: 'rendered', topic: alertTopic, key: stored.id },
-        payload: summary,
-        expiresAt,
-      });
-      pushSeq = message.seq;
-    }
-    await db.query('UPDATE alert_dispatches SET push_seq = $2, published_at = $3 WHERE alert_id = $1', [
-      stored.id,
-      pushSeq,
-      clock(),
-    ]);
+    const households = plan.payloads.size;
+    const publishing = households > 0 && expiresAt > now;
+    if (publishing) renderer.put(stored.id, plan.payloads, expiresAt);
+    const summary: MessageSummary = {
+      alertId: stored.id,
+      thread: stored.thread,
+      kind: plan.kind,
+      households,
+    };
+    const request: PublishRequest = {
+      target: { kind: 'rendered', topic: alertTopic, key: stored.id },
+      payload: summary,
+      expiresAt,
+    };
+    const rows =
+      plan.index === null || plan.recipients.length === 0 ? null : recipientRows(plan.recipients, plan.index);
+    const claimed = await push.publishWithin(request, (append) =>
+      db.transaction(async (tx) => {
+        const claim = await tx.query(
+          `INSERT INTO alert_dispatches (alert_id, replaces, outcome, targeted, dispatched_at)
+           VALUES ($1, $2::uuid[], $3, $4, $5) ON CONFLICT (alert_id) DO NOTHING RETURNING alert_id`,
+          [stored.id, replaces, plan.outcome, plan.targeted, now],
+        );
+        if (claim.length === 0) return false;
+        if (publishing) {
+          const { seq } = await append(tx);
+          await tx.query('UPDATE alert_dispatches SET push_seq = $2 WHERE alert_id = $1', [stored.id, seq]);
+        }
+        if (rows !== null) await insertRecipients(tx, stored.id, rows);
+        return true;
+      }),
+    );
+    if (!claimed && publishing) renderer.evict(stored.id);
     return summaryOf(stored.id);
   }
 
@@ -192,56 +181,47 @@ export function createAlertDispatcher(options: AlertDispatcherOptions): Deliveri
     return cancelPayloads(alerted, index, compose);
   }
 
-  async function notForViewers(stored: StoredAlert): Promise<DispatchSummary> {
-    await claim(stored, [], 'not-for-viewers', 0, [], null);
-    return summaryOf(stored.id);
-  }
+  const nothing = { payloads: new Map(), recipients: [], index: null, targeted: 0 };
 
   return {
     async issue(stored, replaces) {
-      if (!forViewers(stored.alert)) return notForViewers(stored);
+      if (!forViewers(stored.alert)) {
+        return dispatch(stored, [], { ...nothing, kind: 'alert', outcome: 'not-for-viewers' });
+      }
       const [index, shelters] = await Promise.all([households.current(), loadShelterRegistry(db)]);
       const result = targetAlert(stored.alert, { households: index, shelters });
-      for (const delivery of result.deliveries) delivery.payload.thread = stored.thread;
-      const covered = new Set(result.deliveries.map((d) => d.householdId));
-      const cancels = await cancelsFor(stored, replaces, index, covered);
-      const recipients = [
-        ...result.deliveries.map((d) => recipientOf(d.householdId, d.payload)),
-        ...cancels.map(([id, payload]) => recipientOf(id, payload)),
-      ];
-      const claimed = await claim(stored, replaces, result.outcome, covered.size, recipients, index);
-      if (!claimed) return summaryOf(stored.id);
-      const payloads = new Map<string, AlertPayload>(
-        result.deliveries.map((d) => [d.householdId, d.payload]),
-      );
+      const payloads = new Map<string, AlertPayload>();
+      for (const { householdId, payload } of result.deliveries) {
+        payload.thread = stored.thread;
+        payloads.set(householdId, payload);
+      }
+      const cancels = await cancelsFor(stored, replaces, index, new Set(payloads.keys()));
+      const targeted = payloads.size;
       for (const [id, payload] of cancels) payloads.set(id, payload);
-      return publish(stored, replaces, 'alert', payloads);
+      return dispatch(stored, replaces, {
+        kind: 'alert',
+        outcome: result.outcome,
+        targeted,
+        recipients: [...payloads].map(([id, payload]) => recipientOf(id, payload)),
+        payloads,
+        index,
+      });
     },
 
     async withdraw(cancel, withdrawn) {
-      if (!forViewers(cancel.alert)) return notForViewers(cancel);
+      if (!forViewers(cancel.alert)) {
+        return dispatch(cancel, [], { ...nothing, kind: 'cancel', outcome: 'not-for-viewers' });
+      }
       const index = await households.current();
       const cancels = await cancelsFor(cancel, withdrawn, index, new Set());
-      const recipients = cancels.map(([id, payload]) => recipientOf(id, payload));
-      const claimed = await claim(cancel, withdrawn, 'withdrawn', cancels.length, recipients, index);
-      if (!claimed) return summaryOf(cancel.id);
-      return publish(cancel, withdrawn, 'cancel', new Map(cancels));
-    },
-
-    async publishClaimed(alertId) {
-      const [row] = await db.query<{ model: Alert; thread: string; received_at: Date; replaces: string[] }>(
-        `SELECT a.model, a.thread, a.received_at, d.replaces FROM alerts a
-           JOIN alert_dispatches d ON d.alert_id = a.id WHERE a.id = $1`,
-        [alertId],
-      );
-      if (row === undefined) throw new Error(`alert ${alertId} has no dispatch`);
-      const stored: StoredAlert = {
-        id: alertId,
-        thread: row.thread,
-        alert: row.model,
-        receivedAt: row.received_at,
-      };
-      return publish(stored, row.replaces, row.model.msgType === 'Cancel' ? 'cancel' : 'alert', null);
+      return dispatch(cancel, withdrawn, {
+        kind: 'cancel',
+        outcome: 'withdrawn',
+        targeted: cancels.length,
+        recipients: cancels.map(([id, payload]) => recipientOf(id, payload)),
+        payloads: new Map(cancels),
+        index,
+      });
     },
   };
 }

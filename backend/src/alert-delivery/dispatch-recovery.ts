@@ -1,40 +1,27 @@
 // Dispatch that a crash interrupted, finished by whichever node looks first (at start-up, then now and then):
-// a claim whose push never happened (older than `staleMs`: its node is gone, not just slow), an alert in force
-// that was stored but never dispatched, and a Cancel whose withdrawn alerts' messages are still in force.
-import type { DispatchSummary, StoredAlert } from '../alerts/index.ts';
+// an alert in force that was stored but never dispatched (a dispatch is one transaction: claim, message and
+// recipients, so a crash leaves nothing half done), and a Cancel whose withdrawn alerts' messages are still in
+// force.
+import type { AlertDispatcher, DispatchSummary, StoredAlert } from '../alerts/index.ts';
 import { readStoredAlert } from '../alerts/index.ts';
 import type { Database } from '../db/index.ts';
-import type { DeliveringDispatcher } from './alert-dispatch.ts';
 
 export interface RecoveryReport {
-  /** Claims published after their node died. */
-  published: string[];
   /** Stored alerts dispatched (issue or withdraw). */
   dispatched: string[];
 }
 
 export async function recoverDispatches(
   db: Database,
-  options: { dispatcher: DeliveringDispatcher; clock: () => Date; staleMs: number },
+  options: { dispatcher: AlertDispatcher; clock: () => Date },
 ): Promise<RecoveryReport> {
   const { dispatcher, clock } = options;
   const now = clock();
-  const report: RecoveryReport = { published: [], dispatched: [] };
+  const report: RecoveryReport = { dispatched: [] };
   const record = async (alertId: string, summary: DispatchSummary) => {
     // What ingest would have written had it lived (the answer a duplicate gets).
     await db.query('UPDATE alerts SET dispatch = $2 WHERE id = $1', [alertId, JSON.stringify(summary)]);
   };
-
-  // The UPDATE is the new claim: of nodes recovering at once, one gets each row.
-  const stale = await db.query<{ alert_id: string }>(
-    `UPDATE alert_dispatches SET dispatched_at = $1
-      WHERE published_at IS NULL AND dispatched_at < $2 RETURNING alert_id`,
-    [now, new Date(now.getTime() - options.staleMs)],
-  );
-  for (const { alert_id: alertId } of stale) {
-    await record(alertId, await dispatcher.publishClaimed(alertId));
-    report.published.push(alertId);
-  }
 
   const undispatched = await db.query<{ id: string; msg_type: string; thread: string; arrival: number }>(
     `SELECT a.id, a.msg_type, a.thread, a.arrival FROM alerts a

@@ -105,8 +105,8 @@ export async function storeTestAlert(db: Queryable, options: TestAlertOptions): 
     seq = message?.seq ?? null;
   }
   await db.query(
-    `INSERT INTO alert_dispatches (alert_id, replaces, outcome, targeted, push_seq, dispatched_at, published_at)
-     VALUES ($1, '{}', 'composed', $2, $3, now(), now())`,
+    `INSERT INTO alert_dispatches (alert_id, replaces, outcome, targeted, push_seq, dispatched_at)
+     VALUES ($1, '{}', 'composed', $2, $3, now())`,
     [id, options.recipients.length, seq],
   );
   await db.query(

@@ -47,9 +47,12 @@ export type AuditAction =
   | 'health.bundle-receive'
   | 'health.read'
   | 'health.link-decide'
+  | 'health.applications-read'
   | 'watch-over.consent-put'
   | 'watch-over.consent-withdraw'
-  | 'watch-over.notices-read';
+  | 'watch-over.notices-read'
+  | 'watch-over.consent-read'
+  | 'watch-over.household-search';
 
 export interface AuditTarget {
   /** Kind of record, e.g. 'resident', 'device', 'operator-account'. */

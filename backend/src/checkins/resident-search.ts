@@ -7,12 +7,10 @@ import { type AuditActor, recordAudit } from '../audit/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Queryable } from '../db/index.ts';
 import { basicInfoField } from '../residents/resident-records.ts';
+import { searchForm } from '../residents/search-form.ts';
 import { type AgeGroup, ageGroupAt } from './age-group.ts';
 import type { ShelterReader } from './shelter-views.ts';
 import type { ResidentCandidate } from './view-contracts.ts';
-
-/** Spaces (full-width too) and width differences do not matter: 「田中花子」 finds 「田中　花子」. */
-const searchForm = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
 
 export async function searchResidents(
   db: Queryable,

@@ -8,6 +8,8 @@ interface Scope {
 }
 
 const current = new AsyncLocalStorage<Scope>();
+/** Transactions open in this process, of any database. */
+let openTransactions = 0;
 
 /** Throws when `owner` (a Database) is used from inside one of its own open transactions. */
 export function assertOutsideTransaction(owner: object): void {
@@ -45,6 +47,7 @@ export async function runTransactionBody<T>(
     query: (sql, params) => track(() => raw.query(sql, params)),
     exec: (sql) => track(() => raw.exec(sql)),
   };
+  openTransactions += 1;
   try {
     const result = await current.run(scope, () => fn(tx));
     if (failure !== undefined) {
@@ -59,5 +62,10 @@ export async function runTransactionBody<T>(
     return result;
   } finally {
     scope.open = false;
+    // On Node 20 an enabled AsyncLocalStorage runs a hook for every promise in the process (it doubles the
+    // cost of an `await`), so it is on only while a transaction is open; `run` turns it on again, and a
+    // context that missed the hook while it was off reads as outside a transaction, which it is.
+    openTransactions -= 1;
+    if (openTransactions === 0) current.disable();
   }
 }

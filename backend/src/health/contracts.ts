@@ -33,10 +33,14 @@ export const submitApplicationSchema = z
 export const linkApplicationSchema = z
   .object({
     applicationId: z.uuid(),
+    /** 受付番号, `YYYY-MMDD-NNNNNN`. */
+    receiptNumber: z.string(),
     localGovernmentCode: z.string(),
     state: z.enum(['pending', 'approved', 'rejected']),
     submittedAt: z.iso.datetime(),
     decidedAt: z.iso.datetime().nullable(),
+    /** Why the municipality rejected it, as its staff wrote it; null otherwise. */
+    reason: z.string().nullable(),
     children: linkApplicationDocumentSchema.shape.children,
     parent: z.object({ name: z.string(), dateOfBirth: z.string(), address: z.string() }),
   })
@@ -54,6 +58,8 @@ export const decisionSchema = z
       .array(z.object({ system: z.string().min(1), value: z.string().min(1) }))
       .max(10)
       .default([]),
+    /** Why it is rejected, shown to the parent (reject; the dashboard always asks for one). */
+    reason: z.string().trim().min(1).max(400).optional(),
   })
   .openapi('HealthLinkDecision');
 

@@ -86,12 +86,16 @@ describe.each(testDatabases)('health records on %s', (_name, openDatabase) => {
     parents[holderId] = { card, session: await registerResident(t, box, card) };
   }
 
-  const application = async (card: CardKeys, municipality = minami) => {
+  const application = async (
+    card: CardKeys,
+    municipality = minami,
+    children: { name?: string; birthDate: string }[] = [{ name: '美波 はな', birthDate }],
+  ) => {
     const document = {
       type: linkApplicationType,
       applicationId: crypto.randomUUID(),
       localGovernmentCode: municipality,
-      children: [{ name: '美波 はな', birthDate }],
+      children,
       signedAt: new Date().toISOString(),
     };
     const cms = await signCms({
@@ -186,7 +190,7 @@ describe.each(testDatabases)('health records on %s', (_name, openDatabase) => {
       403,
       'health.signer-mismatch',
     ]);
-    const applied = await json<{ applicationId: string; state: string }>(
+    const applied = await json<{ applicationId: string; receiptNumber: string; state: string }>(
       await call(t, 'POST', '/api/v1/residents/me/health-applications', {
         headers: hanako.session,
         body: signed,
@@ -194,6 +198,7 @@ describe.each(testDatabases)('health records on %s', (_name, openDatabase) => {
       201,
     );
     expect(applied.state).toBe('pending');
+    expect(applied.receiptNumber).toMatch(/^\d{4}-\d{4}-\d{6}$/);
     const again = await call(t, 'POST', '/api/v1/residents/me/health-applications', {
       headers: hanako.session,
       body: signed,
@@ -258,6 +263,79 @@ describe.each(testDatabases)('health records on %s', (_name, openDatabase) => {
     ]);
     const audit = await t.db.query("SELECT 1 FROM audit_log WHERE action = 'health.read'");
     expect(audit).toHaveLength(1);
+  });
+
+  it('takes an application by birth dates alone, and refuses a birth date in the future or of an adult', async () => {
+    const yui = parents['sato-yui'] as { card: CardKeys; session: Record<string, string> };
+    const apply = async (children: { name?: string; birthDate: string }[]) =>
+      call(t, 'POST', '/api/v1/residents/me/health-applications', {
+        headers: yui.session,
+        body: await application(yui.card, minami, children),
+      });
+    const today = dayOf(Date.now());
+    for (const bad of [dayOf(Date.now() + 2 * day), '2001-02-03', '2026-02-30']) {
+      const refused = await apply([{ birthDate }, { birthDate: bad }]);
+      expect([refused.status, ((await refused.json()) as { error: { code: string } }).error.code]).toEqual([
+        400,
+        'health.application-invalid',
+      ]);
+    }
+    const first = await json<{ receiptNumber: string; children: unknown[] }>(
+      await apply([{ birthDate }, { birthDate: today }]),
+      201,
+    );
+    expect(first.children).toEqual([{ birthDate }, { birthDate: today }]);
+    const second = await json<{ receiptNumber: string }>(await apply([{ birthDate }]), 201);
+    expect(second.receiptNumber).not.toBe(first.receiptNumber);
+    const mine = await json<{ applications: { receiptNumber: string; state: string }[] }>(
+      await call(t, 'GET', '/api/v1/residents/me/health-applications', { headers: yui.session }),
+    );
+    expect(mine.applications.map((a) => [a.receiptNumber, a.state])).toEqual([
+      [second.receiptNumber, 'pending'],
+      [first.receiptNumber, 'pending'],
+    ]);
+  });
+
+  it("shows staff only their town's applications, audits each read, and keeps a rejection's reason", async () => {
+    const yui = parents['sato-yui'] as { card: CardKeys; session: Record<string, string> };
+    const applied = await json<{ applicationId: string }>(
+      await call(t, 'POST', '/api/v1/residents/me/health-applications', {
+        headers: yui.session,
+        body: await application(yui.card),
+      }),
+      201,
+    );
+    const chiyoda = await logIn('chiyoda-review', '131016');
+    const listed = async (headers: Record<string, string>) =>
+      (
+        await json<{ applications: { applicationId: string }[] }>(
+          await call(t, 'GET', '/api/v1/health/link-applications', { headers }),
+        )
+      ).applications.map((a) => a.applicationId);
+    expect(await listed(town)).toContain(applied.applicationId);
+    expect(await listed(chiyoda)).not.toContain(applied.applicationId);
+    const reads = await t.db.query<{ target_id: string }>(
+      "SELECT target_id FROM audit_log WHERE action = 'health.applications-read'",
+    );
+    expect(reads.map((r) => r.target_id)).toEqual(expect.arrayContaining([minami, '131016']));
+
+    const reason = 'お子さまの記録が見つかりません。保健センターにご連絡ください。';
+    const rejected = await json<{ state: string; reason: string | null }>(
+      await call(t, 'POST', `/api/v1/health/link-applications/${applied.applicationId}/decision`, {
+        headers: town,
+        body: { decision: 'reject', reason },
+      }),
+    );
+    expect(rejected).toMatchObject({ state: 'rejected', reason });
+    const mine = await json<{ applications: { applicationId: string; reason: string | null }[] }>(
+      await call(t, 'GET', '/api/v1/residents/me/health-applications', { headers: yui.session }),
+    );
+    expect(mine.applications.find((a) => a.applicationId === applied.applicationId)?.reason).toBe(reason);
+    const [row] = await t.db.query<{ reason_sealed: string }>(
+      'SELECT reason_sealed FROM health_link_applications WHERE id = $1',
+      [applied.applicationId],
+    );
+    expect(row?.reason_sealed).not.toContain('保健センター');
   });
 
   it('takes bundles from an API client of a municipality, only for its own children', async () => {

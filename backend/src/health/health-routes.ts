@@ -91,7 +91,7 @@ const listApplicationsRoute = guardedRoute(municipalities, {
   method: 'get',
   path: '/health/link-applications',
   tags: ['health'],
-  summary: "The municipality's 利用申込み (pending first) with the signer's verified four items",
+  summary: "The municipality's 利用申込み (pending first) with the signer's verified four items (audited)",
   responses: { 200: jsonResponse(linkApplicationListSchema, 'Applications') },
 });
 
@@ -206,8 +206,17 @@ export function healthRecordRoutes(deps: HealthRouteDeps) {
       return c.json({ ...stored.summary, created: stored.created }, stored.created ? 201 : 200);
     })
     .openapi(listApplicationsRoute, async (c) => {
-      const { code } = await municipalityOf(db, municipalities.principal(c));
-      return c.json({ applications: await municipalityApplications(db, cipher, code) }, 200);
+      const principal = municipalities.principal(c);
+      const { code } = await municipalityOf(db, principal);
+      const applications = await municipalityApplications(db, cipher, code);
+      // The parents' four items and the children they named: a read of personal data.
+      await recordAudit(db, {
+        actor: auditActorOf(principal, c.get('requestId')),
+        action: 'health.applications-read',
+        target: { type: 'health-link-applications', id: code },
+        at: clock(),
+      });
+      return c.json({ applications }, 200);
     })
     .openapi(decideRoute, async (c) => {
       const principal = municipalities.principal(c);
@@ -219,6 +228,7 @@ export function healthRecordRoutes(deps: HealthRouteDeps) {
         applicationId: c.req.valid('param').id,
         decision: body.decision,
         children: body.children,
+        ...(body.reason !== undefined ? { reason: body.reason } : {}),
         decidedBy: source,
         now,
       });

@@ -1,8 +1,10 @@
 // 利用申込み: a parent applies to see their children's records with a document signed by the My Number Card's
 // signature certificate (CMS SignedData, verified by jpki's verifySignedData like a status report: signature,
 // chain to the sign CA, revocation now). The signer must be the logged-in resident (same four items). The
-// municipality named reviews it (the parent's verified four items and the children they name) and approves it
-// with its own identifiers of the children, which links the parent to them; or rejects it.
+// municipality named reviews it (the parent's verified four items and the children's birth dates; a name only
+// when the parent gave one: typing kana with a remote is hard, and the four items with a birth date find the
+// child in the municipality's own register) and approves it with its own identifiers of the children, which
+// links the parent to them; or rejects it. Each application gets a 受付番号 the parent sees on TV.
 // Idempotent: the same CMS again answers the first application; the same decision again answers it unchanged.
 import { createHash } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
@@ -10,7 +12,11 @@ import type { FieldCipher } from '../crypto/index.ts';
 import type { Database, Queryable } from '../db/index.ts';
 import { type CertificateVerifier, renderName, serialHex, verifySignedData } from '../jpki/index.ts';
 import { type BlindIndex, basicInfoMatchKey } from '../residents/index.ts';
+import { receiptNumber } from '../status-reports/due-period.ts';
+import { birthDateProblem } from './child-birth-date.ts';
+import { japanDay } from './child-record.ts';
 import { HealthError } from './health-error.ts';
+import type { LinkApplicationState, LinkApplicationView } from './view-contracts.ts';
 
 export const linkApplicationType = 'myna-tv/health-link-application/1';
 export const maxSignedApplicationBytes = 32 * 1024;
@@ -21,7 +27,7 @@ export const linkApplicationDocumentSchema = z
     applicationId: z.uuid(),
     localGovernmentCode: z.string().regex(/^\d{6}$/),
     children: z
-      .array(z.object({ name: z.string().min(1).max(100), birthDate: z.iso.date() }))
+      .array(z.object({ name: z.string().min(1).max(100).optional(), birthDate: z.iso.date() }))
       .min(1)
       .max(10),
     signedAt: z.iso.datetime({ offset: true }),
@@ -29,18 +35,10 @@ export const linkApplicationDocumentSchema = z
   .openapi('HealthLinkApplicationDocument');
 export type LinkApplicationDocument = z.infer<typeof linkApplicationDocumentSchema>;
 
-export type ApplicationState = 'pending' | 'approved' | 'rejected';
+export type ApplicationState = LinkApplicationState;
 
-export interface LinkApplication {
-  applicationId: string;
-  localGovernmentCode: string;
-  state: ApplicationState;
-  submittedAt: string;
-  decidedAt: string | null;
-  children: LinkApplicationDocument['children'];
-  /** The signer certificate's four items, as verified. */
-  parent: { name: string; dateOfBirth: string; address: string };
-}
+/** An application as the municipality reviews it and the parent sees it (declared for the dashboard too). */
+export type LinkApplication = LinkApplicationView;
 
 interface Sealed {
   document: LinkApplicationDocument;
@@ -55,8 +53,16 @@ const sealedField = (id: string) => ({
   rowId: id,
 });
 
+const reasonField = (id: string) => ({
+  table: 'health_link_applications',
+  column: 'reason_sealed',
+  rowId: id,
+});
+
 interface ApplicationRow {
   id: string;
+  receipt_number: string;
+  reason_sealed: string | null;
   local_government_code: string;
   state: ApplicationState;
   application_sealed: string;
@@ -69,16 +75,19 @@ function toApplication(cipher: FieldCipher, row: ApplicationRow): LinkApplicatio
   const sealed = JSON.parse(cipher.decrypt(row.application_sealed, sealedField(row.id))) as Sealed;
   return {
     applicationId: row.id,
+    receiptNumber: row.receipt_number,
     localGovernmentCode: row.local_government_code,
     state: row.state,
     submittedAt: row.submitted_at.toISOString(),
     decidedAt: row.decided_at?.toISOString() ?? null,
+    reason: row.reason_sealed === null ? null : cipher.decrypt(row.reason_sealed, reasonField(row.id)),
     children: sealed.document.children,
     parent: sealed.parent,
   };
 }
 
-const columns = 'id, local_government_code, state, application_sealed, submitted_at, decided_at, resident_id';
+const columns =
+  'id, receipt_number, local_government_code, state, application_sealed, submitted_at, decided_at, resident_id, reason_sealed';
 
 const invalid = (message: string) => new HealthError('health.application-invalid', message);
 
@@ -123,6 +132,11 @@ export async function submitLinkApplication(
     );
   }
   const document = parsed.data;
+  const today = japanDay(now);
+  for (const [index, child] of document.children.entries()) {
+    const problem = birthDateProblem(child.birthDate, today);
+    if (problem !== null) throw invalid(`children.${index}.birthDate: ${problem} (${child.birthDate})`);
+  }
   const [resident] = await db.query<{ basic_info_index: string }>(
     'SELECT basic_info_index FROM residents WHERE id = $1',
     [residentId],
@@ -152,8 +166,8 @@ export async function submitLinkApplication(
   };
   const inserted = await db.query<ApplicationRow>(
     `INSERT INTO health_link_applications (id, resident_id, local_government_code, cms_sha256, application_sealed,
-       state, submitted_at) VALUES ($1, $2, $3, $4, $5, 'pending', $6)
-     ON CONFLICT DO NOTHING RETURNING ${columns}`,
+       state, submitted_at, receipt_number)
+     VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7) ON CONFLICT DO NOTHING RETURNING ${columns}`,
     [
       id,
       residentId,
@@ -161,6 +175,7 @@ export async function submitLinkApplication(
       cmsSha256,
       cipher.encrypt(JSON.stringify(sealed), sealedField(id)),
       now,
+      receiptNumber(now, await nextReceiptSequence(db)),
     ],
   );
   if (inserted[0] !== undefined) return { application: toApplication(cipher, inserted[0]), created: true };
@@ -171,6 +186,14 @@ export async function submitLinkApplication(
   );
   if (earlier === undefined) throw invalid('this application id was used for another application');
   return { application: toApplication(cipher, earlier), created: false };
+}
+
+/** A number spent on a conflict (the same application again) leaves a gap: numbers are unique, not dense. */
+async function nextReceiptSequence(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    "SELECT nextval('health_link_application_receipt_seq')::int AS n",
+  );
+  return row?.n ?? 0;
 }
 
 /** The resident's own applications, newest first. */
@@ -192,7 +215,8 @@ export async function municipalityApplications(db: Queryable, cipher: FieldCiphe
   return rows.map((r) => toApplication(cipher, r));
 }
 
-/** Approves (linking the named children) or rejects a pending application of the municipality. */
+/** Approves (linking the named children) or rejects a pending application of the municipality; a rejection's
+ * reason is kept for the parent. */
 export async function decideLinkApplication(
   db: Database,
   cipher: FieldCipher,
@@ -201,6 +225,8 @@ export async function decideLinkApplication(
     applicationId: string;
     decision: 'approve' | 'reject';
     children: readonly { system: string; value: string }[];
+    /** Why it is rejected (shown to the parent); ignored on approval. */
+    reason?: string;
     decidedBy: string;
     now: Date;
   },
@@ -234,9 +260,17 @@ export async function decideLinkApplication(
       );
     }
     const [updated] = await tx.query<ApplicationRow>(
-      `UPDATE health_link_applications SET state = $2, decided_at = $3, decided_by = $4 WHERE id = $1
-       RETURNING ${columns}`,
-      [applicationId, wanted, now, options.decidedBy],
+      `UPDATE health_link_applications SET state = $2, decided_at = $3, decided_by = $4, reason_sealed = $5
+        WHERE id = $1 RETURNING ${columns}`,
+      [
+        applicationId,
+        wanted,
+        now,
+        options.decidedBy,
+        wanted === 'rejected' && options.reason
+          ? cipher.encrypt(options.reason, reasonField(applicationId))
+          : null,
+      ],
     );
     return toApplication(cipher, updated as ApplicationRow);
   });

@@ -25,11 +25,21 @@ export function limitBody(options: { defaultBytes: number }) {
       .map((route) => (route.handler as Marked)[limitKey])
       .find((bytes) => bytes !== undefined);
     const maxSize = declared ?? options.defaultBytes;
+    const tooLarge = () => {
+      throw new RequestError('request.body-too-large', `request body larger than ${maxSize} bytes`);
+    };
+    // A declared length is checked here, as Hono's bodyLimit would, but without touching `c.req.raw.body`:
+    // on @hono/node-server that builds a web Request and stream per request, where `c.req.json()` alone
+    // reads the body straight off the socket. GET and HEAD carry no body. Only a body without a length
+    // (chunked) is counted as it streams in, by Hono's middleware.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return Number.parseInt(length, 10) > maxSize ? tooLarge() : next();
+    }
     return bodyLimit({
       maxSize,
-      onError: () => {
-        throw new RequestError('request.body-too-large', `request body larger than ${maxSize} bytes`);
-      },
+      onError: tooLarge,
     })(c, next);
   });
 }

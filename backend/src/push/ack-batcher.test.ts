@@ -75,4 +75,32 @@ describe('ack batcher', () => {
     expect(errors.map((e) => e.code)).toEqual(['push.ack-failed']);
     expect(answers).toEqual([{ error: 'push.ack-failed', message: 'could not record 1 acks' }]);
   });
+
+  it('keeps the acks of a message not yet committed aside, then writes or drops them', async () => {
+    const { db, batches } = fakeDb();
+    const batcher = createAckBatcher({
+      db,
+      flushMs: 50,
+      maxBatch: 500,
+      onPersisted: () => {},
+      onError: () => {},
+    });
+    const answers: unknown[] = [];
+    batcher.hold(7);
+    batcher.hold(8);
+    batcher.add(deviceId, 7);
+    batcher.add(deviceId, 8, (answer) => answers.push(answer));
+    batcher.add(deviceId, 6);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(batches).toEqual([[6]]);
+    batcher.release(7, true);
+    batcher.release(8, false);
+    expect(answers).toEqual([{ error: 'push.bad-ack', message: 'message 8 was not stored' }]);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(batches).toEqual([[6], [7]]);
+    // Released: later acks of it go straight to the buffer.
+    batcher.add(deviceId, 7);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(batches).toEqual([[6], [7], [7]]);
+  });
 });

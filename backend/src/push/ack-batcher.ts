@@ -23,6 +23,12 @@ type Done = (result: Acknowledgement<PushAck>) => void;
 export interface AckBatcher {
   /** Buffers one ack; `done`, if given, is answered once its batch is written (or failed). */
   add(deviceId: string, seq: number, done?: Done): void;
+  /**
+   * Keeps the acks of message `seq` aside until `release(seq, true)`: the message is in a transaction not yet
+   * committed (the write would not see it and drop them); `release(seq, false)` drops them (rolled back).
+   */
+  hold(seq: number): void;
+  release(seq: number, committed: boolean): void;
   /** Writes what is buffered and waits for every write in flight. */
   flush(): Promise<void>;
 }
@@ -38,6 +44,7 @@ export function createAckBatcher(options: AckBatcherOptions): AckBatcher {
   let buffer = emptyBatch();
   let timer: NodeJS.Timeout | undefined;
   const inFlight = new Set<Promise<void>>();
+  const held = new Map<number, { deviceId: string; done: Done | undefined }[]>();
 
   async function write(batch: Batch): Promise<void> {
     try {
@@ -62,14 +69,32 @@ export function createAckBatcher(options: AckBatcherOptions): AckBatcher {
     inFlight.add(writing);
   }
 
+  function add(deviceId: string, seq: number, done?: Done): void {
+    const waiting = held.get(seq);
+    if (waiting) {
+      waiting.push({ deviceId, done });
+      return;
+    }
+    buffer.deviceIds.push(deviceId);
+    buffer.seqs.push(seq);
+    buffer.ackedAtMs.push(Date.now());
+    if (done) buffer.answers.push({ seq, done });
+    if (buffer.seqs.length >= options.maxBatch) startWrite();
+    else timer ??= setTimeout(startWrite, options.flushMs);
+  }
+
   return {
-    add(deviceId, seq, done) {
-      buffer.deviceIds.push(deviceId);
-      buffer.seqs.push(seq);
-      buffer.ackedAtMs.push(Date.now());
-      if (done) buffer.answers.push({ seq, done });
-      if (buffer.seqs.length >= options.maxBatch) startWrite();
-      else timer ??= setTimeout(startWrite, options.flushMs);
+    add,
+    hold(seq) {
+      if (!held.has(seq)) held.set(seq, []);
+    },
+    release(seq, committed) {
+      const waiting = held.get(seq);
+      held.delete(seq);
+      for (const { deviceId, done } of waiting ?? []) {
+        if (committed) add(deviceId, seq, done);
+        else done?.({ error: 'push.bad-ack', message: `message ${seq} was not stored` });
+      }
     },
     async flush() {
       startWrite();

@@ -1,6 +1,6 @@
 // A box's life on the `/stb` namespace: authentication in the handshake, its rooms, the replay of what it
 // missed, and its acknowledgements.
-import type { Queryable } from '../db/index.ts';
+import { DbError, type Queryable } from '../db/index.ts';
 import type { DeviceIdentity } from '../devices/index.ts';
 import type { AckBatcher } from './ack-batcher.ts';
 import type { ActiveMessages } from './active-messages.ts';
@@ -48,7 +48,11 @@ export function serveBoxes(options: BoxConnectionOptions): void {
     let identity: DeviceIdentity;
     try {
       identity = await options.authenticate({ deviceId, secret });
-    } catch {
+    } catch (err) {
+      // A database that cannot answer now says nothing about the credential: the box is to come back later.
+      if (err instanceof DbError) {
+        return next(refusal('push.busy', 'the credential cannot be checked now; try again later'));
+      }
       return next(refusal('push.unauthorized', 'unknown or revoked device credential'));
     }
     if (identity.deviceId !== deviceId) {

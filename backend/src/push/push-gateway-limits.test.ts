@@ -2,7 +2,7 @@
 // unacknowledged, and the handshake admission rate. One node, PGlite.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createPgliteDatabase, type Database, migrate } from '../db/index.ts';
+import { createPgliteDatabase, type Database, DbError, migrate } from '../db/index.ts';
 import { deliveryCount, type PushNode, startPushNode, TestBox, TestDevices } from './push-test-support.ts';
 
 let db: Database;
@@ -132,6 +132,22 @@ describe('push gateway admission', () => {
       );
     } finally {
       for (const box of boxes) box.close();
+      await node.close();
+    }
+  });
+
+  it('refuses with push.busy, not as a bad credential, while the database cannot check it', async () => {
+    const node = await startPushNode({
+      db,
+      authenticate: async () => {
+        throw new DbError('db.unavailable', 'connection refused');
+      },
+    });
+    const box = new TestBox(node.url, devices.add({ areaCodes: [] }));
+    try {
+      await expect(box.connected()).rejects.toThrow('push.busy');
+    } finally {
+      box.close();
       await node.close();
     }
   });

@@ -80,6 +80,16 @@ export interface PushGateway {
    * payload from the topic's renderer.
    */
   publish(request: PublishRequest): Promise<PushMessage>;
+  /**
+   * `publish` for a message stored in the caller's transaction together with other rows (an alert's claim and
+   * recipients): `write` runs the transaction and calls `append(tx)` in it, at most once. This node's boxes get
+   * the message as soon as it is appended, before the commit, since a large fan-out is the longer part; the
+   * other nodes once `write` resolves (committed); if it rejects, this node stops delivering it.
+   */
+  publishWithin<T>(
+    request: PublishRequest,
+    write: (append: (tx: Queryable) => Promise<PushMessage>) => Promise<T>,
+  ): Promise<T>;
   /** Registers (or replaces) the renderer of a topic; rendered messages waiting for it are delivered. */
   setRenderer(topic: string, renderer: PushRenderer): void;
   /**
@@ -96,6 +106,8 @@ export interface PushGateway {
   /** Disconnects the boxes and writes buffered acks; the HTTP server is left to its owner. */
   close(): Promise<void>;
 }
+
+const noMessage = () => undefined;
 
 export async function createPushGateway(options: PushGatewayOptions): Promise<PushGateway> {
   const { db } = options;
@@ -205,14 +217,43 @@ export async function createPushGateway(options: PushGatewayOptions): Promise<Pu
   await catchUp();
   const catchUpTimer = setInterval(catchUp, options.catchUpMs ?? 2000).unref();
 
-  return {
-    async publish(request) {
-      const message = await appendMessage(db, checkPublishRequest(request));
-      // The trigger goes first so that the other nodes deliver while this one does.
-      if (redis?.isUp()) nsp.serverSideEmit('push:published', message);
-      deliverOnce(message);
+  async function publishWithin<T>(
+    request: PublishRequest,
+    write: (append: (tx: Queryable) => Promise<PushMessage>) => Promise<T>,
+  ): Promise<T> {
+    const checked = checkPublishRequest(request);
+    let message: PushMessage | undefined;
+    let onAppended: (appended: PushMessage) => void = () => {};
+    const appended = new Promise<PushMessage>((resolve) => {
+      onAppended = resolve;
+    });
+    const writing = write(async (tx) => {
+      message = await appendMessage(tx, checked);
+      // Until the commit, an ack's write would not see the message.
+      acks.hold(message.seq);
+      onAppended(message);
       return message;
-    },
+    });
+    // Awaited here, the fan-out starts in this function's async context, not as part of the transaction.
+    const first = await Promise.race([appended, writing.then(noMessage, noMessage)]);
+    if (first) deliverOnce(first);
+    try {
+      const result = await writing;
+      if (message) acks.release(message.seq, true);
+      if (message && redis?.isUp()) nsp.serverSideEmit('push:published', message);
+      return result;
+    } catch (err) {
+      if (message) {
+        acks.release(message.seq, false);
+        withdrawHere(message.seq, new Date().toISOString());
+      }
+      throw err;
+    }
+  }
+
+  return {
+    publish: (request) => publishWithin(request, (append) => append(db)),
+    publishWithin,
     setRenderer(topic, renderer) {
       renderers.set(topic, renderer);
       const waiting = awaitingRenderer.splice(0);

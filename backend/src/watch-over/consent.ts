@@ -104,7 +104,7 @@ export async function putConsent(
 export async function readConsent(
   db: Queryable,
   cipher: FieldCipher,
-  options: { householdId: string; actor: ConsentActor },
+  options: { householdId: string; actor: ConsentActor; now: Date },
 ): Promise<Consent> {
   await checkHousehold(db, options.householdId, options.actor);
   const [row] = await db.query<ConsentRow>(
@@ -113,6 +113,13 @@ export async function readConsent(
     [options.householdId],
   );
   if (row === undefined) throw new WatchOverError('watch-over.not-enrolled', 'the household has not agreed');
+  // Who agreed and the contacts' names and phone numbers: a read of personal data.
+  await recordAudit(db, {
+    actor: options.actor.audit,
+    action: 'watch-over.consent-read',
+    target: { type: 'household', id: options.householdId },
+    at: options.now,
+  });
   return consentOf(row, openConsent(cipher, row.household_id, row.consent_sealed));
 }
 

@@ -115,3 +115,19 @@ export const quietNoticeListSchema = z
   .object({ notices: z.array(quietNoticeSchema) })
   .openapi('WatchOverQuietNoticeList');
 export type QuietNoticeList = z.infer<typeof quietNoticeListSchema>;
+
+/** A household found by address or member name, to record its consent (personal data: each search audited). */
+export const householdMatchSchema = z
+  .object({
+    householdId: z.uuid(),
+    address: z.string(),
+    members: z.array(z.string()),
+    /** Where its consent stands: none recorded, agreed (watched over), or withdrawn. */
+    consent: z.enum(['none', 'agreed', 'withdrawn']),
+  })
+  .openapi('WatchOverHouseholdMatch');
+export type HouseholdMatch = z.infer<typeof householdMatchSchema>;
+
+export const householdMatchListSchema = z
+  .object({ households: z.array(householdMatchSchema) })
+  .openapi('WatchOverHouseholdMatchList');

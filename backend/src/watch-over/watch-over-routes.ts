@@ -1,6 +1,6 @@
 // HTTP routes of watch-over: a box reports its activity (device credential); operator admins and municipality
-// staff (their own municipality) record, read and withdraw a household's consent and read the list of quiet
-// households. Thin: validate, call one domain function, map.
+// staff (their own municipality) find a household, record, read and withdraw its consent and read the list of
+// quiet households. Thin: validate, call one domain function, map.
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { AuthError } from '../accounts/index.ts';
@@ -22,8 +22,10 @@ import {
   activityReportSchema,
   consentInputSchema,
   consentSchema,
+  householdMatchListSchema,
   quietNoticeListSchema,
 } from './contracts.ts';
+import { searchHouseholds } from './household-search.ts';
 import { listQuietNotices } from './quiet-notices.ts';
 
 export interface WatchOverRouteDeps {
@@ -93,6 +95,20 @@ const noticesRoute = guardedRoute(staff, {
   responses: { 200: jsonResponse(quietNoticeListSchema, 'The notices') },
 });
 
+const householdSearchRoute = guardedRoute(staff, {
+  method: 'get',
+  path: '/ops/watch-over/households',
+  tags: ['watch-over'],
+  summary: 'Households by part of the address or a member name, with their consent state (audited)',
+  request: {
+    query: z.strictObject({
+      q: z.string().trim().min(1).max(50),
+      limit: z.coerce.number().int().min(1).max(50).default(20),
+    }),
+  },
+  responses: { 200: jsonResponse(householdMatchListSchema, 'Households (at most `limit`)') },
+});
+
 /** Municipality staff act for their municipality only; an account of that role without one acts for none. */
 function actorOf(c: Context<AppEnv>): ConsentActor {
   const principal = staff.principal(c);
@@ -121,9 +137,10 @@ export function watchOverRoutes(deps: WatchOverRouteDeps) {
       });
       return c.json(consent, 200);
     })
-    .openapi(getConsentRoute, async (c) =>
-      c.json(await readConsent(db, cipher, { householdId: c.req.valid('param').id, actor: actorOf(c) }), 200),
-    )
+    .openapi(getConsentRoute, async (c) => {
+      const householdId = c.req.valid('param').id;
+      return c.json(await readConsent(db, cipher, { householdId, actor: actorOf(c), now: clock() }), 200);
+    })
     .openapi(withdrawRoute, async (c) => {
       await withdrawConsent(db, { householdId: c.req.valid('param').id, actor: actorOf(c), now: clock() });
       return c.body(null, 204);
@@ -139,5 +156,17 @@ export function watchOverRoutes(deps: WatchOverRouteDeps) {
         now: clock(),
       });
       return c.json({ notices }, 200);
+    })
+    .openapi(householdSearchRoute, async (c) => {
+      const { q, limit } = c.req.valid('query');
+      const actor = actorOf(c);
+      const households = await searchHouseholds(db, cipher, {
+        municipality: actor.municipality,
+        text: q,
+        limit,
+        actor: actor.audit,
+        now: clock(),
+      });
+      return c.json({ households }, 200);
     });
 }

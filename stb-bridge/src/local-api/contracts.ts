@@ -9,6 +9,7 @@ import type {
   GrowthCurves,
   GrowthEdition,
   GrowthMeasure,
+  LinkApplication,
   Notice,
   PushMessage,
   ShelterEvent,
@@ -291,6 +292,33 @@ export interface GrowthCurvesResponse {
   curves: GrowthCurves | null;
 }
 
+/**
+ * A 利用申込み as the backend holds it (backend/src/health/link-applications.ts, unchanged): 受付番号, state
+ * (`pending` 審査中, `approved` 承認, `rejected` 却下), the children's birth dates (a name only when given).
+ */
+export type HealthApplication = LinkApplication;
+
+/** GET /health-applications (login required): the resident's applications, newest first. */
+export interface HealthApplicationsResponse {
+  applications: HealthApplication[];
+}
+
+/**
+ * POST /health-applications (login required): apply for the children born on these days (1–10, YYYY-MM-DD,
+ * Japan dates, none in the future or 18 years ago or more), signed with the signature password; the box adds
+ * its household's municipality. `applicationId` (a UUID the TV app picks once per application) makes a repeat
+ * sign nothing again. Answers 201 with the application (200: the backend had it already); a wrong password
+ * `card.pin-wrong` with `triesLeft`, never retried; a refusal `health.application-invalid` (e.g. a birth date
+ * in the future) or `health.signer-mismatch` (the card is not the logged-in resident's registered one).
+ */
+export interface HealthApplyRequest {
+  applicationId: string;
+  children: { birthDate: string }[];
+  password: string;
+}
+
+export type HealthApplyResponse = HealthApplication;
+
 // ---- Watch-over (見守り) -----------------------------------------------------------------------------------
 
 /** GET /watch-over/schedule: whether the household is watched over and when to ask お変わりありませんか
@@ -347,6 +375,10 @@ export type LocalApiOwnErrorCode =
   | 'notice.not-found'
   /** No such child linked to the resident (a child of someone else is answered the same). */
   | 'health.child-not-found'
+  /** The backend refused the 利用申込み (a birth date in the future or of an adult): nothing was applied for. */
+  | 'health.application-invalid'
+  /** The card that signed the 利用申込み is not the logged-in resident's as registered (four items changed). */
+  | 'health.signer-mismatch'
   /** The alert is not one to show now (answered, replaced, expired, unknown). */
   | 'alert.not-active'
   /** The alert's mark or response could not be written to the box's disk. */

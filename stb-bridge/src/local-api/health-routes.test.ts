@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HealthBackend } from '../session/backend-client.ts';
 import { SessionError } from '../session/session-error.ts';
@@ -9,8 +8,6 @@ import type {
   GrowthCurves,
   GrowthCurvesResponse,
 } from './contracts.ts';
-import { healthRoutes } from './health-routes.ts';
-import { renderError } from './local-api-error.ts';
 import { createLocalApiFixture, type LocalApiFixture } from './testing/local-api-fixture.ts';
 
 const child = {
@@ -65,26 +62,29 @@ function scriptedHealth() {
       if (query.edition === '2010') throw notFound();
       return curves;
     },
+    async healthApplications() {
+      return { applications: [] };
+    },
+    async submitHealthApplication() {
+      throw new Error('not in these tests (health-application-routes.test.ts)');
+    },
+    async householdMunicipality() {
+      return '363871';
+    },
   };
   return { backend, calls };
 }
 
 let f: LocalApiFixture;
 let health: ReturnType<typeof scriptedHealth>;
-let app: Hono;
 beforeEach(async () => {
-  f = await createLocalApiFixture();
-  await vi.waitFor(() => expect(f.watcher.state.card).toBe('jpki'));
   health = scriptedHealth();
-  app = new Hono().route('/', healthRoutes({ session: f.session, health: health.backend }));
-  app.onError((error, c) => {
-    const rendered = renderError(error);
-    return c.json(rendered.body, rendered.status);
-  });
+  f = await createLocalApiFixture({ health: health.backend });
+  await vi.waitFor(() => expect(f.watcher.state.card).toBe('jpki'));
 });
 afterEach(() => f.close());
 
-const get = (path: string) => app.request(path);
+const get = (path: string) => f.call('GET', path);
 const errorOf = async (response: Response) => ((await response.json()) as ErrorResponse).error;
 const logIn = async () =>
   expect((await f.call('POST', '/login', { body: { pin: '1234' } })).status).toBe(200);

@@ -1,7 +1,11 @@
 // GET /children, /children/:id and /growth-curves: the resident's children's health records (母子健康情報),
 // passed through from the backend. The growth curves are survey tables that never change, so the bridge keeps
 // each one it has fetched (also the answer that an edition has none) and the chart opens without the backend.
+// GET and POST /health-applications: the parent's 利用申込み (health/health-applications.ts); the POST body holds
+// the signature password: read here, passed on, never logged or kept.
 import { Hono } from 'hono';
+import { z } from 'zod';
+import type { HealthApplications } from '../health/health-applications.ts';
 import type { HealthBackend } from '../session/backend-client.ts';
 import type { ResidentSession } from '../session/resident-session.ts';
 import { isSessionError } from '../session/session-error.ts';
@@ -12,8 +16,13 @@ import type {
   GrowthCurvesResponse,
   GrowthEdition,
   GrowthMeasure,
+  HealthApplicationsResponse,
+  HealthApplyRequest,
+  HealthApplyResponse,
+  LocalApiOwnErrorCode,
 } from './contracts.ts';
 import { LocalApiError } from './local-api-error.ts';
+import { readJsonBody } from './request-body.ts';
 import { asResident } from './resident-call.ts';
 
 const childIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,11 +35,31 @@ function oneOf<T extends string>(allowed: readonly T[], value: string | undefine
   throw new LocalApiError('request.invalid', `${name} must be one of ${allowed.join(', ')}`);
 }
 
+const applySchema: z.ZodType<HealthApplyRequest> = z.strictObject({
+  applicationId: z.uuid(),
+  children: z
+    .array(z.strictObject({ birthDate: z.iso.date() }))
+    .min(1)
+    .max(10),
+  // Loose bound only: the format rules live in jpki/pin-format.ts and answer `card.pin-format`.
+  password: z.string().max(64),
+});
+
 /** The backend's answer for a child that is not linked (or does not exist), and for a curve it has not. */
 const notFound = (error: unknown) => isSessionError(error) && error.backendCode === 'health.child-not-found';
 
-export function healthRoutes(deps: { session: ResidentSession; health: HealthBackend }) {
-  const { session, health } = deps;
+/** The backend's refusals of an application that the viewer is told apart. */
+const applicationRefusals: readonly string[] = [
+  'health.application-invalid',
+  'health.signer-mismatch',
+] satisfies LocalApiOwnErrorCode[];
+
+export function healthRoutes(deps: {
+  session: ResidentSession;
+  health: HealthBackend;
+  applications: HealthApplications;
+}) {
+  const { session, health, applications } = deps;
   const curvesCache = new Map<string, GrowthCurves | null>();
   return new Hono()
     .get('/children', async (c) =>
@@ -71,5 +100,21 @@ export function healthRoutes(deps: { session: ResidentSession; health: HealthBac
         curvesCache.set(key, curves);
       }
       return c.json<GrowthCurvesResponse>({ curves });
+    })
+    .get('/health-applications', async (c) =>
+      c.json<HealthApplicationsResponse>({
+        applications: await asResident(session, (token) => applications.list(token)),
+      }),
+    )
+    .post('/health-applications', async (c) => {
+      const { application, created } = await asResident(session, async (token) =>
+        applications.apply(token, await readJsonBody(c, applySchema)),
+      ).catch((error: unknown) => {
+        if (isSessionError(error) && applicationRefusals.includes(error.backendCode ?? '')) {
+          throw new LocalApiError(error.backendCode as LocalApiOwnErrorCode, error.message, { cause: error });
+        }
+        throw error;
+      });
+      return c.json<HealthApplyResponse>(application, created ? 201 : 200);
     });
 }

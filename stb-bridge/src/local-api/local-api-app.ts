@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { AlertStore } from '../alerts/alert-store.ts';
+import { HealthApplications } from '../health/health-applications.ts';
 import type { PushInbox } from '../link/push-inbox.ts';
 import { errorFields, type Logger } from '../log/json-logger.ts';
 import type { StatusReports } from '../reports/status-reports.ts';
@@ -92,7 +93,10 @@ export function createLocalApi(deps: LocalApiDeps) {
   );
   if (deps.alerts) app.route('/', alertRoutes({ alerts: deps.alerts }));
   if (deps.shelter) app.route('/', shelterRoutes({ shelter: deps.shelter }));
-  if (deps.health) app.route('/', healthRoutes({ session: deps.session, health: deps.health }));
+  if (deps.health) {
+    const applications = new HealthApplications({ access: deps.access, backend: deps.health });
+    app.route('/', healthRoutes({ session: deps.session, health: deps.health, applications }));
+  }
   if (deps.watchOver) app.route('/', watchOverRoutes(deps.watchOver));
   return app
     .route('/', cardRoutes(deps))

@@ -63,6 +63,8 @@ const statusOf: Record<LocalApiErrorCode, ContentfulStatusCode> = {
   'message.not-pending': 404,
   'notice.not-found': 404,
   'health.child-not-found': 404,
+  'health.application-invalid': 422,
+  'health.signer-mismatch': 403,
   'alert.not-active': 404,
   'alert.store-failed': 503,
   'shelter.journal-corrupt': 503,

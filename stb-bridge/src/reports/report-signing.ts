@@ -1,29 +1,18 @@
-// The card signs a report: the signature password verified once (a wrong one is never retried: the card counts
-// it), then the signature key signs the CMS over the document's canonical bytes. A card pulled meanwhile fails
-// the next command with `card.removed`, before anything is stored or sent.
-
+// The card signs a report: its canonical bytes, with the signature password (session/password-signing.ts).
 import type { StatusReportDocument } from '@myna-tv/backend';
-import { signCms } from '../jpki/cms-signer.ts';
 import type { CardAccess } from '../session/card-access.ts';
-import { checkPinFormat, verifyPinOnce } from '../session/pin-rejection.ts';
+import { signWithPassword } from '../session/password-signing.ts';
 import { canonicalReportBytes } from './report-document.ts';
 
 /** Resolves with the DER of the CMS SignedData (attached content). */
-export async function signReport(
+export function signReport(
   access: CardAccess,
   document: StatusReportDocument,
   password: string,
 ): Promise<Uint8Array> {
-  checkPinFormat('sign', password);
-  const content = canonicalReportBytes(document);
-  return access.withJpki(async (jpki) => {
-    await verifyPinOnce(jpki, 'sign', password);
-    const signerCertificate = await jpki.readCertificate('sign');
-    return signCms({
-      content,
-      signerCertificate,
-      signingTime: new Date(document.signedAt),
-      signDigestInfo: (digestInfo) => jpki.signDigestInfo('sign', digestInfo),
-    });
-  });
+  return signWithPassword(
+    access,
+    { content: canonicalReportBytes(document), signingTime: new Date(document.signedAt) },
+    password,
+  );
 }

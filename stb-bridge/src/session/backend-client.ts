@@ -8,11 +8,13 @@ import type {
   AlertResponse,
   AlertResponseInput,
   ChildRecord,
+  DeviceIdentity,
   ErrorBody,
   ErrorCode,
   GrowthCurves,
   GrowthEdition,
   GrowthMeasure,
+  LinkApplication,
   LoginChallenge,
   LoginProof,
   NoticeList,
@@ -67,6 +69,12 @@ export interface ReportBackend {
   markNoticeRead(sessionToken: string, noticeId: string): Promise<void>;
 }
 
+/** A 利用申込み as the backend holds it, and whether this submission made it (false: it had it already). */
+export interface SubmittedApplication {
+  application: LinkApplication;
+  created: boolean;
+}
+
 /** The backend as the health records need it (BackendClient over HTTP; tests hand in their own). */
 export interface HealthBackend {
   children(sessionToken: string): Promise<{ children: ChildRecord['child'][] }>;
@@ -75,6 +83,12 @@ export interface HealthBackend {
     sessionToken: string,
     query: { measure: GrowthMeasure; sex: ChildRecord['child']['sex']; edition: GrowthEdition },
   ): Promise<GrowthCurves>;
+  /** The resident's 利用申込み, newest first. */
+  healthApplications(sessionToken: string): Promise<{ applications: LinkApplication[] }>;
+  /** A signed 利用申込み (base64 CMS); the same CMS again answers the first. */
+  submitHealthApplication(sessionToken: string, signedApplication: string): Promise<SubmittedApplication>;
+  /** The 全国地方公共団体コード of this box's household (device credential). */
+  householdMunicipality(): Promise<string>;
 }
 
 /** The header name is the backend's (checked against its type). */
@@ -156,6 +170,35 @@ export class BackendClient implements ResidentBackend, ReportBackend, HealthBack
   ): Promise<GrowthCurves> {
     const search = new URLSearchParams(query);
     return this.#call('GET', `/api/v1/health/growth-curves?${search}`, { sessionToken });
+  }
+
+  healthApplications(sessionToken: string): Promise<{ applications: LinkApplication[] }> {
+    return this.#call('GET', '/api/v1/residents/me/health-applications', { sessionToken });
+  }
+
+  async submitHealthApplication(
+    sessionToken: string,
+    signedApplication: string,
+  ): Promise<SubmittedApplication> {
+    let status = 0;
+    const application = await this.#call<LinkApplication>(
+      'POST',
+      '/api/v1/residents/me/health-applications',
+      {
+        sessionToken,
+        body: { signedApplication },
+        onStatus: (s) => (status = s),
+      },
+    );
+    return { application, created: status === 201 };
+  }
+
+  async householdMunicipality(): Promise<string> {
+    // The household's code comes first; a 12-digit 町字 area code may follow.
+    const { areaCodes } = await this.#call<DeviceIdentity>('GET', '/api/v1/device/identity');
+    const code = areaCodes.find((c) => /^\d{6}$/.test(c));
+    if (code === undefined) throw new SessionError('session.refused', 'the household has no municipality');
+    return code;
   }
 
   async #call<T>(

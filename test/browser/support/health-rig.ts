@@ -4,7 +4,7 @@
 // in the test process, as the parent's own card reader would be: real APDUs, the signature password), and
 // the reminder job that sends 予防接種のおしらせ.
 import { join } from 'node:path';
-import { createApiClient } from '@myna-tv/backend';
+import { createApiClient, type HolderProfile } from '@myna-tv/backend';
 import { BackendClient, JpkiClient, loadVirtualCard, signCms, VirtualReader } from '@myna-tv/stb-bridge';
 import { expect } from 'vitest';
 import {
@@ -52,57 +52,15 @@ export async function startHealthRig(name: string): Promise<HealthRig> {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
 
-  async function apply(children: { name: string; birthDate: string }[]) {
-    const card = await loadVirtualCard({
-      holderId: holder.id,
+  const apply = async (children: { name: string; birthDate: string }[]) =>
+    signAndApply({
+      backendUrl: backend.url,
       pkiDir: backend.pkiDir,
-      stateDir: join(rig.workDir, 'parent-card'),
-    });
-    const reader = new VirtualReader({ card });
-    const device = await backend.enrolBox();
-    const api = new BackendClient({ urls: [backend.url], credential: device });
-    const { challenge } = await api.requestChallenge();
-    const document = {
-      type: linkApplicationType,
-      applicationId: crypto.randomUUID(),
-      localGovernmentCode: minami,
+      holder,
+      cardStateDir: join(rig.workDir, 'parent-card'),
+      device: await backend.enrolBox(),
       children,
-      signedAt: new Date().toISOString(),
-    };
-    const connection = await reader.connect();
-    try {
-      const jpki = new JpkiClient(connection);
-      await jpki.selectJpkiAp();
-      await jpki.verifyPin('auth', holder.pin);
-      const authCertificate = await jpki.readCertificate('auth');
-      const signature = await jpki.signWithAuthKey(new Uint8Array(Buffer.from(challenge, 'base64url')));
-      const session = await api.login({
-        challenge,
-        certificate: Buffer.from(authCertificate).toString('base64'),
-        signature: Buffer.from(signature).toString('base64'),
-      });
-      await jpki.verifyPin('sign', holder.password);
-      const cms = await signCms({
-        content: new TextEncoder().encode(JSON.stringify(document)),
-        signerCertificate: await jpki.readCertificate('sign'),
-        signDigestInfo: (digestInfo) => jpki.signDigestInfo('sign', digestInfo),
-      });
-      const response = await fetch(`${backend.url}/api/v1/residents/me/health-applications`, {
-        method: 'POST',
-        headers: {
-          authorization: `Device ${device.deviceId}.${device.secret}`,
-          'x-resident-session': session.sessionToken,
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify({ signedApplication: Buffer.from(cms).toString('base64') }),
-      });
-      expect(response.status, await response.clone().text()).toBe(201);
-      return { applicationId: document.applicationId };
-    } finally {
-      await connection.disconnect();
-      await reader.close();
-    }
-  }
+    });
 
   return {
     ...rig,
@@ -116,6 +74,69 @@ export async function startHealthRig(name: string): Promise<HealthRig> {
         leadDays: 14,
       }),
   };
+}
+
+/** A parent's 利用申込み to 美波町: the holder logs in on `device` with the virtual card (auth key) and sends the
+ * application signed with the signature key (real APDUs, no pcscd: a second reader in the test process). */
+export async function signAndApply(options: {
+  backendUrl: string;
+  pkiDir: string;
+  holder: HolderProfile;
+  /** Where the parent's virtual card keeps its PIN counters. */
+  cardStateDir: string;
+  /** The box the parent logs in on (registered or not: login needs only the card). */
+  device: { deviceId: string; secret: string };
+  children: { name: string; birthDate: string }[];
+}): Promise<{ applicationId: string }> {
+  const { holder, device, children } = options;
+  const card = await loadVirtualCard({
+    holderId: holder.id,
+    pkiDir: options.pkiDir,
+    stateDir: options.cardStateDir,
+  });
+  const reader = new VirtualReader({ card });
+  const api = new BackendClient({ urls: [options.backendUrl], credential: device });
+  const { challenge } = await api.requestChallenge();
+  const document = {
+    type: linkApplicationType,
+    applicationId: crypto.randomUUID(),
+    localGovernmentCode: minami,
+    children,
+    signedAt: new Date().toISOString(),
+  };
+  const connection = await reader.connect();
+  try {
+    const jpki = new JpkiClient(connection);
+    await jpki.selectJpkiAp();
+    await jpki.verifyPin('auth', holder.pin);
+    const authCertificate = await jpki.readCertificate('auth');
+    const signature = await jpki.signWithAuthKey(new Uint8Array(Buffer.from(challenge, 'base64url')));
+    const session = await api.login({
+      challenge,
+      certificate: Buffer.from(authCertificate).toString('base64'),
+      signature: Buffer.from(signature).toString('base64'),
+    });
+    await jpki.verifyPin('sign', holder.password);
+    const cms = await signCms({
+      content: new TextEncoder().encode(JSON.stringify(document)),
+      signerCertificate: await jpki.readCertificate('sign'),
+      signDigestInfo: (digestInfo) => jpki.signDigestInfo('sign', digestInfo),
+    });
+    const response = await fetch(`${options.backendUrl}/api/v1/residents/me/health-applications`, {
+      method: 'POST',
+      headers: {
+        authorization: `Device ${device.deviceId}.${device.secret}`,
+        'x-resident-session': session.sessionToken,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ signedApplication: Buffer.from(cms).toString('base64') }),
+    });
+    expect(response.status, await response.clone().text()).toBe(201);
+    return { applicationId: document.applicationId };
+  } finally {
+    await connection.disconnect();
+    await reader.close();
+  }
 }
 
 /** A boy born `ageDays` ago with weights, heights, two checkups and two routine doses given, as FHIR. */

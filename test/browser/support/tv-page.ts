@@ -123,6 +123,11 @@ export async function spokenCount(page: Page): Promise<number> {
   return (await tvState(page)).spoken.length;
 }
 
+/** What was spoken since `mark` (from spokenCount), as one text to look for phrases in. */
+export async function spokenSince(page: Page, mark: number): Promise<string> {
+  return (await tvState(page)).spoken.slice(mark).join(' | ');
+}
+
 /** Types the signature password (letters with arrows and OK, digits with the digit buttons), then 完了. */
 export async function typePassword(target: Page, text: string, finish = true): Promise<void> {
   const rows = ['1234567890', 'ABCDEFGHIJ', 'KLMNOPQRST', 'UVWXYZ'];

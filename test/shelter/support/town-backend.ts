@@ -2,18 +2,16 @@
 // JPKI at /dev-jpki, operator sessions), the ops dashboard built and served at /ops/, the demo town 美波町
 // seeded (its shelters, 5 households, the demo operator accounts), and one evacuation shelter given a
 // capacity of 40 for the tests to use.
-import { join } from 'node:path';
 import {
   type Config,
   createFieldCipher,
   type DemoBoxKeeper,
   type FieldCipher,
-  loadConfig,
   loadFieldKeys,
   seedDemo,
 } from '@myna-tv/backend';
-import { buildOpsDashboard } from '../../../backend/ops/build-ops.ts';
-import { type Backend, startBackend } from '../../../backend/src/server/index.ts';
+import type { Backend } from '../../../backend/src/server/index.ts';
+import { startOpsBackendIn } from '../../browser/support/ops-backend.ts';
 
 export interface TownBackend {
   backend: Backend;
@@ -24,13 +22,7 @@ export interface TownBackend {
 }
 
 export async function startTownBackend(dir: string): Promise<TownBackend> {
-  const config = loadConfig({
-    DATA_DIR: join(dir, 'data'),
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    OPS_APP_DIR: await buildOpsDashboard({ outDir: join(dir, 'ops') }),
-  });
-  const backend = await startBackend({ config });
+  const { backend, config } = await startOpsBackendIn(dir);
   const cipher = createFieldCipher(await loadFieldKeys(config));
   const keeper: DemoBoxKeeper = { has: async () => false, keep: async () => undefined };
   await seedDemo(backend.db, { cipher, now: new Date(), householdCount: 5, boxes: keeper });

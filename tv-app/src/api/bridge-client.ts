@@ -18,6 +18,10 @@ import {
   type GrowthCurvesResponse,
   type GrowthEdition,
   type GrowthMeasure,
+  type HealthApplication,
+  type HealthApplicationsResponse,
+  type HealthApplyRequest,
+  type HealthApplyResponse,
   type LocalApiErrorCode,
   type NoticesResponse,
   type PinKind,
@@ -162,6 +166,22 @@ export interface ChildRecordView {
 
 export type HealthResult<T> = { ok: true; value: T } | { ok: false; problem: ReportProblem };
 
+/** A 利用申込み as the screens show it: 受付番号, where the municipality's review stands, the birth dates. */
+export interface ApplicationView {
+  receiptNumber: string;
+  state: HealthApplication['state'];
+  submittedAt: string;
+  birthDates: string[];
+  /** Why the municipality rejected it, as its staff wrote it; null otherwise. */
+  reason: string | null;
+}
+
+export type ApplyResult =
+  | { ok: true; application: ApplicationView }
+  | { ok: false; problem: 'wrong'; triesLeft: number }
+  | { ok: false; problem: 'blocked' }
+  | { ok: false; problem: ReportProblem };
+
 export interface BridgeListener {
   card(view: CardView): void;
   session(signedIn: boolean): void;
@@ -203,6 +223,9 @@ const problemOfCode: Record<LocalApiErrorCode, Meaning> = {
   'report.not-found': 'failed',
   'notice.not-found': 'failed',
   'health.child-not-found': 'failed',
+  'health.application-invalid': 'failed',
+  // The card's four items differ from the registered resident's: register the card anew.
+  'health.signer-mismatch': 'certificate',
   'alert.not-active': 'failed',
   'alert.store-failed': 'failed',
   // Shelter-terminal codes: that mode has its own staff page, not the TV app.
@@ -438,6 +461,28 @@ export class BridgeClient {
     return { ok: true, value: (answer.body as GrowthCurvesResponse).curves };
   }
 
+  /** The signed-in resident's 利用申込み, newest first. */
+  async healthApplications(): Promise<HealthResult<ApplicationView[]>> {
+    const answer = await this.call('GET', '/health-applications');
+    if (answer.status !== 200) return { ok: false, problem: reportProblemOf(errorOf(answer)) };
+    return {
+      ok: true,
+      value: (answer.body as HealthApplicationsResponse).applications.map(applicationViewOf),
+    };
+  }
+
+  /** Signs the 利用申込み with the signature password on the card, and sends it. */
+  async applyForHealth(request: HealthApplyRequest): Promise<ApplyResult> {
+    const answer = await this.call('POST', '/health-applications', request);
+    if (answer.status === 200 || answer.status === 201)
+      return { ok: true, application: applicationViewOf(answer.body as HealthApplyResponse) };
+    const error = errorOf(answer);
+    const meaning = meaningOf(error);
+    if (meaning === 'wrong') return { ok: false, problem: 'wrong', triesLeft: error?.triesLeft ?? 1 };
+    if (meaning === 'blocked') return { ok: false, problem: 'blocked' };
+    return { ok: false, problem: reportProblemOf(error) };
+  }
+
   /** Takes a report refused for good off the box, once the viewer was told. */
   async dismissReport(submissionId: string): Promise<void> {
     await this.call('POST', `/reports/${encodeURIComponent(submissionId)}/dismiss`);
@@ -540,6 +585,11 @@ function childViewOf(wire: ChildSummary): ChildView {
     birthDate: wire.birthDate,
     sex: wire.sex,
   };
+}
+
+function applicationViewOf(wire: HealthApplication): ApplicationView {
+  const { receiptNumber, state, submittedAt, children, reason } = wire;
+  return { receiptNumber, state, submittedAt, birthDates: children.map((c) => c.birthDate), reason };
 }
 
 function receiptOf(wire: StatusReportReceipt): ReportReceipt {

@@ -3,7 +3,7 @@ import Blits from '@lightningjs/blits';
 
 export default Blits.Component('CardAnimation', {
   template: `
-    <Element w="520" h="640" inspector-data="{role: 'card-animation'}">
+    <Element inspector-data="{role: 'card-animation'}">
       <Element x="140" y="250" w="240" h="390" color="#3a3f4b">
         <Element x="40" y="30" w="160" h="110" color="#5e6678" />
         <Element x="95" y="180" w="50" h="50" color="#e60012" />

@@ -37,22 +37,24 @@ export function listSlots(
 
 export default Blits.Component('MenuTile', {
   template: `
-    <Element :w="$w" :h="$h" :color="$focused ? $t.color.focus : $t.color.outline"
+    <Element :w="$tileW" :h="$tileH" :color="$focused ? $t.color.focus : $t.color.outline"
       :inspector-data="{role: 'menu-item', id: $id, label: $label, focused: $focused, disabled: $disabled}">
-      <Element x="5" y="5" :w="$w - 10" :h="$h - 10" :color="$focused ? $t.color.focus : $t.color.panel">
-        <Element x="20" :y="($h - 10 - $badge) / 2" :w="$badge" :h="$badge" :color="$focused ? '#000000' : $t.color.text">
+      <Element x="5" y="5" :w="$tileW - 10" :h="$tileH - 10" :color="$focused ? $t.color.focus : $t.color.panel">
+        <Element x="20" :y="($tileH - 10 - $badge) / 2" :w="$badge" :h="$badge" :color="$focused ? '#000000' : $t.color.text">
           <Text :content="$number" :size="$t.size.body" :color="$focused ? $t.color.focus : $t.color.background"
             x="0" :maxwidth="$badge" align="center" :y="$badge * 0.08" />
         </Element>
         <Text :content="$label" :size="$t.size.body" :color="$textColor" :x="$badge + 44"
-          :y="$noteText ? ($h - 10) / 2 - $t.size.body * 1.1 : ($h - 10) / 2 - $t.size.body * 0.6"
-          :maxwidth="$w - $badge - 70" maxlines="1" />
+          :y="$noteText ? ($tileH - 10) / 2 - $t.size.body * 1.1 : ($tileH - 10) / 2 - $t.size.body * 0.6"
+          :maxwidth="$tileW - $badge - 70" maxlines="1" />
         <Text :show="!!$noteText" :content="$noteText" :size="$t.size.small" :color="$textColor"
-          :x="$badge + 44" :y="($h - 10) / 2 + $t.size.small * 0.1" :maxwidth="$w - $badge - 70" maxlines="1" />
+          :x="$badge + 44" :y="($tileH - 10) / 2 + $t.size.small * 0.1" :maxwidth="$tileW - $badge - 70" maxlines="1" />
       </Element>
     </Element>
   `,
-  props: ['id', 'number', 'label', 'note', 'disabled', 'focused', 'w', 'h'],
+  // Not `w` and `h`: Blits 1.27 also sizes the tile's holder node with a `:w`/`:h` given to the component, and
+  // the renderer draws every node with a size, colourless or not.
+  props: ['id', 'number', 'label', 'note', 'disabled', 'focused', 'tileW', 'tileH'],
   ...themed,
   computed: {
     t() {

@@ -6,7 +6,7 @@ import { themeFor } from '../theme/tokens.ts';
 
 export default Blits.Component('Notice', {
   template: `
-    <Element w="1920" h="960" :inspector-data="{role: 'notice', title: $title}">
+    <Element :inspector-data="{role: 'notice', title: $title}">
       <Element :show="!!$warning" x="0" y="28" w="1920" :h="$t.size.title * 1.9" :color="$t.color.warning" />
       <Text :content="$title" :size="$t.size.title" :color="$warning ? $t.color.warningText : $t.color.text"
         x="96" y="56" maxwidth="1728" maxlines="1" />

@@ -4,7 +4,7 @@
 // switches the chart to the 2010 survey where that survey has the curve (else it keeps its usual job); up/down
 // scroll the lists a page at a time; OK goes back to the children. The chart screen is announced once its image is on the stage.
 import Blits from '@lightningjs/blits';
-import { bridge, type ChildRecordView, type GrowthEdition, type HealthResult } from '../api/bridge-client.ts';
+import type { GrowthEdition } from '../api/bridge-client.ts';
 import KeyGuide from '../components/KeyGuide.ts';
 import { digitKeys } from '../input/digit-keys.ts';
 import { changeContrast } from '../managers/display-settings.ts';
@@ -17,7 +17,7 @@ import { type Theme, themeFor } from '../theme/tokens.ts';
 import { chartPalette, drawGrowthChart } from './draw-growth-chart.ts';
 import { chartFrame } from './growth-chart-frame.ts';
 import { destinationOfHealthProblem } from './health-problem.ts';
-import { healthStore } from './health-store.ts';
+import { defaultEdition, healthStore } from './health-store.ts';
 import {
   type ChartMeasure,
   checkupLines,
@@ -31,20 +31,6 @@ const sections = ['weight', 'height', 'checkups', 'immunisations'] as const;
 type Section = (typeof sections)[number];
 const isChart = (section: Section): section is ChartMeasure => section === 'weight' || section === 'height';
 const otherEdition = (edition: GrowthEdition): GrowthEdition => (edition === '2023' ? '2010' : '2023');
-
-/** The record per edition (the positions in words differ) of the child on show, for this visit. */
-const records = new Map<GrowthEdition, Promise<HealthResult<ChildRecordView>>>();
-function recordFor(id: string, edition: GrowthEdition) {
-  let answer = records.get(edition);
-  if (!answer) {
-    answer = bridge().childRecord(id, edition);
-    records.set(edition, answer);
-    void answer.then((result) => {
-      if (!result.ok) records.delete(edition);
-    });
-  }
-  return answer;
-}
 
 /** Where things go on the screen, from the text sizes. */
 function layoutOf(t: Theme) {
@@ -74,7 +60,7 @@ let drawing = 0;
 export default Blits.Component('ChildRecord', {
   components: { KeyGuide },
   template: `
-    <Element w="1920" h="1080">
+    <Element>
       <Text :content="$title" :size="$t.size.title" :color="$t.color.text" x="96" y="36" maxwidth="1728" maxlines="1" />
       <Text :content="$summaryLine" :size="$t.size.body" :color="$t.color.focus" x="96" :y="48 + $t.size.title * 1.25"
         maxwidth="1728" maxlines="1" />
@@ -108,7 +94,7 @@ export default Blits.Component('ChildRecord', {
     return {
       ...pickUi(themeFields),
       sectionIndex: 0,
-      edition: '2023' as GrowthEdition,
+      edition: defaultEdition,
       otherAvailable: false,
       title: '',
       summary: '',
@@ -171,8 +157,6 @@ export default Blits.Component('ChildRecord', {
   hooks: {
     init() {
       followUi(this, themeFields);
-      // Each visit reads the record afresh (a municipality may have sent a correction).
-      records.clear();
     },
     destroy() {
       unfollowUi(this);
@@ -210,7 +194,7 @@ export default Blits.Component('ChildRecord', {
       const title = ja.health.sectionTitle(child.name, ja.health.sections[section]);
       const hints = [ja.health.sectionHint, ja.health.okBack];
       if (!isChart(section)) {
-        const result = await recordFor(id, '2023');
+        const result = await healthStore.record(id, defaultEdition);
         if (turn !== drawing) return;
         if (!result.ok) return this.leave(result.problem);
         const lines = section === 'checkups' ? checkupLines(result.value) : immunisationLines(result.value);
@@ -230,7 +214,7 @@ export default Blits.Component('ChildRecord', {
       }
       const edition = this.edition;
       const [record, curves, other] = await Promise.all([
-        recordFor(id, edition),
+        healthStore.record(id, edition),
         healthStore.curves({ measure: section, sex: child.sex, edition }),
         healthStore.curves({ measure: section, sex: child.sex, edition: otherEdition(edition) }),
       ]);
@@ -240,8 +224,8 @@ export default Blits.Component('ChildRecord', {
       const otherAvailable = other.ok && other.value !== null;
       if (curves.value === null) {
         // This survey has no curve for this measure: back to the default survey.
-        if (edition !== '2023') {
-          this.edition = '2023';
+        if (edition !== defaultEdition) {
+          this.edition = defaultEdition;
           return this.show();
         }
         Object.assign(this, { title, summary: ja.health.noCurve, chartShown: false, lines: [] });
@@ -271,7 +255,7 @@ export default Blits.Component('ChildRecord', {
           summary,
           ja.health.editionSpoken[edition],
           ja.health.legendSpoken,
-          ...(otherAvailable && edition === '2023' ? [ja.health.otherEditionSpoken] : []),
+          ...(otherAvailable && edition === defaultEdition ? [ja.health.otherEditionSpoken] : []),
           ...hints,
         ],
       };
@@ -296,7 +280,7 @@ export default Blits.Component('ChildRecord', {
     choose(index: number) {
       if (index < 0 || index >= sections.length || index === this.sectionIndex) return;
       this.sectionIndex = index;
-      this.edition = '2023';
+      this.edition = defaultEdition;
       void this.show();
     },
     digit(n: number) {

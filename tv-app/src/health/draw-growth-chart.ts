@@ -43,7 +43,8 @@ export function drawGrowthChart(options: ChartImageOptions): ImageData {
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
-  const ctx = canvas.getContext('2d');
+  // Read back once: a software canvas, not one drawn on the GPU and copied back (the renderer's texts do the same).
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('no 2D canvas context');
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;

@@ -4,6 +4,7 @@ import { bridge, type ReportProblem, type SendReportResult } from '../api/bridge
 import { nextTask } from '../state/next-task.ts';
 import { reportStore } from '../state/report-store.ts';
 import type { Destination } from './card-flow.ts';
+import { signingTask } from './signing-task.ts';
 
 /** Problems with a screen of their own in the report flow (the card's others use the card flow's screens). */
 export const reportProblemScreens = [
@@ -48,22 +49,15 @@ export function destinationAfterSend(result: SendReportResult): Destination {
   return destinationOfProblem(result.problem, '/report/summary');
 }
 
-let sending: Promise<Destination> | undefined;
-
-/** Signs and sends the open report with the password; the sending screen awaits `outcome()`. */
+/** Signs and sends the open report with the password; the sending screen awaits the signing task. */
 export function startSending(password: string): boolean {
   const report = reportStore.open;
   const answers = reportStore.answers();
   if (!report || !answers) return false;
-  sending = bridge()
-    .sendReport({ contractId: report.contractId, period: report.period, answers, password })
-    .then(destinationAfterSend);
+  signingTask.start(
+    bridge()
+      .sendReport({ contractId: report.contractId, period: report.period, answers, password })
+      .then(destinationAfterSend),
+  );
   return true;
-}
-
-/** Where the report being sent leads, once the bridge answered; undefined when nothing is being sent. */
-export function sendingOutcome(): Promise<Destination> | undefined {
-  const pending = sending;
-  sending = undefined;
-  return pending;
 }

@@ -22,7 +22,7 @@ const nextScreen: Partial<Record<UiState['card'], string>> = {
 export default Blits.Component('CardWait', {
   components: { CardAnimation, KeyGuide },
   template: `
-    <Element w="1920" h="1080">
+    <Element>
       <Text :content="$title" :size="$t.size.title" :color="$t.color.text" x="96" y="56" maxwidth="1728" maxlines="2" />
       <Text :content="$body" :size="$t.size.body" :color="$t.color.text" x="96" :y="100 + $t.size.title * 1.3"
         maxwidth="1100" :lineheight="$t.size.body * 1.45" maxlines="5" />

@@ -94,20 +94,20 @@ function spokenLabel(entries: MenuEntry[], index: number): string {
 export default Blits.Component('Home', {
   components: { KeyGuide, MenuTile },
   template: `
-    <Element w="1920" h="1080">
+    <Element>
       <Text :content="$title" :size="$t.size.title" :color="$t.color.text" x="96" y="56" />
       <!-- Six tiles, not a :for: Blits 1.27 breaks on loop items that change after the screen was built. -->
-      <MenuTile :x="$m0.x" :y="$m0.y" :w="$m0.w" :h="$m0.h" :id="$m0.id" :number="$m0.number"
+      <MenuTile :x="$m0.x" :y="$m0.y" :tileW="$m0.w" :tileH="$m0.h" :id="$m0.id" :number="$m0.number"
         :label="$m0.label" :note="$m0.note" :disabled="$m0.disabled" :focused="$m0.focused" />
-      <MenuTile :x="$m1.x" :y="$m1.y" :w="$m1.w" :h="$m1.h" :id="$m1.id" :number="$m1.number"
+      <MenuTile :x="$m1.x" :y="$m1.y" :tileW="$m1.w" :tileH="$m1.h" :id="$m1.id" :number="$m1.number"
         :label="$m1.label" :note="$m1.note" :disabled="$m1.disabled" :focused="$m1.focused" />
-      <MenuTile :x="$m2.x" :y="$m2.y" :w="$m2.w" :h="$m2.h" :id="$m2.id" :number="$m2.number"
+      <MenuTile :x="$m2.x" :y="$m2.y" :tileW="$m2.w" :tileH="$m2.h" :id="$m2.id" :number="$m2.number"
         :label="$m2.label" :note="$m2.note" :disabled="$m2.disabled" :focused="$m2.focused" />
-      <MenuTile :x="$m3.x" :y="$m3.y" :w="$m3.w" :h="$m3.h" :id="$m3.id" :number="$m3.number"
+      <MenuTile :x="$m3.x" :y="$m3.y" :tileW="$m3.w" :tileH="$m3.h" :id="$m3.id" :number="$m3.number"
         :label="$m3.label" :note="$m3.note" :disabled="$m3.disabled" :focused="$m3.focused" />
-      <MenuTile :x="$m4.x" :y="$m4.y" :w="$m4.w" :h="$m4.h" :id="$m4.id" :number="$m4.number"
+      <MenuTile :x="$m4.x" :y="$m4.y" :tileW="$m4.w" :tileH="$m4.h" :id="$m4.id" :number="$m4.number"
         :label="$m4.label" :note="$m4.note" :disabled="$m4.disabled" :focused="$m4.focused" />
-      <MenuTile :x="$m5.x" :y="$m5.y" :w="$m5.w" :h="$m5.h" :id="$m5.id" :number="$m5.number"
+      <MenuTile :x="$m5.x" :y="$m5.y" :tileW="$m5.w" :tileH="$m5.h" :id="$m5.id" :number="$m5.number"
         :label="$m5.label" :note="$m5.note" :disabled="$m5.disabled" :focused="$m5.focused" />
       <Text :content="$hint" :size="$t.size.small" :color="$t.color.subtext" x="96" :y="$hintY"
         maxwidth="1728" maxlines="2" />

@@ -16,7 +16,7 @@ const noticeOf = (id: unknown) => noticeStore.find(decodeURIComponent(String(id 
 export default Blits.Component('NoticeView', {
   components: { KeyGuide },
   template: `
-    <Element w="1920" h="1080">
+    <Element>
       <Text :content="$title" :size="$t.size.title" :color="$t.color.text" x="96" y="48" maxwidth="1728" maxlines="2"
         :lineheight="$t.size.title * 1.3" :inspector-data="{role: 'notice-title', id: $noticeId}" />
       <Text :content="$from" :size="$t.size.small" :color="$t.color.subtext" x="96" :y="64 + $t.size.title * 2.6"

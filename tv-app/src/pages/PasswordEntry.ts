@@ -1,12 +1,15 @@
 // The signature password (6–16 letters A–Z and digits) on the on-screen keyboard: arrows move, OK types the
 // focused key, the remote's digit buttons type digits directly. Shown as ●; speech says the focused key and
-// how many characters are in, never what was typed. Two purposes: `register` (with the PIN held from the PIN
-// screen it registers the card) and `report` (it signs the open 現況届: the tries left are read first and
-// shown, with the last-try warning).
+// how many characters are in, never what was typed. Purposes: `register` (with the PIN held from the PIN
+// screen it registers the card), and two that sign a document: `report` (the open 現況届) and
+// `health-application` (the 利用申込み being made); for these the tries left are read first and shown, with
+// the last-try warning, and the sending screen follows.
 import Blits from '@lightningjs/blits';
 import { bridge } from '../api/bridge-client.ts';
 import KeyboardGrid from '../components/KeyboardGrid.ts';
 import KeyGuide from '../components/KeyGuide.ts';
+import { startApplying } from '../health/application-flow.ts';
+import { digitTypingKeys } from '../input/digit-keys.ts';
 import { type Direction, type KeyCell, keyById, moveOnKeyboard } from '../input/keyboard-layout.ts';
 import { checkTries, confirmLastTry, destinationAfter } from '../managers/card-flow.ts';
 import { startSending } from '../managers/report-flow.ts';
@@ -23,6 +26,34 @@ const MIN_LENGTH = 6;
 const MAX_LENGTH = 16;
 let password = '';
 
+interface SignedDocument {
+  /** This screen's path for it. */
+  path: string;
+  /** What the screen says is signed. */
+  body: string;
+  /** Starts signing and sending; false when there is nothing to sign (then `fallback`). */
+  start(password: string): boolean;
+  sending: string;
+  fallback: string;
+}
+
+const signing: Record<string, SignedDocument> = {
+  report: {
+    path: '/report/password',
+    body: ja.password.reportBody,
+    start: startSending,
+    sending: '/report/sending',
+    fallback: '/reports',
+  },
+  'health-application': {
+    path: '/health/apply/password',
+    body: ja.password.applicationBody,
+    start: startApplying,
+    sending: '/health/apply/sending',
+    fallback: '/health/apply',
+  },
+};
+
 function keyName(key: KeyCell): string {
   return key.action.kind === 'char' ? key.action.char : ja.password[key.action.kind];
 }
@@ -30,7 +61,7 @@ function keyName(key: KeyCell): string {
 export default Blits.Component('PasswordEntry', {
   components: { KeyboardGrid, KeyGuide },
   template: `
-    <Element w="1920" h="1080">
+    <Element>
       <Text :content="$title" :size="$t.size.title" :color="$t.color.text" x="96" y="48" maxwidth="1728" maxlines="1" />
       <Text :content="$body" :size="$t.size.small" :color="$t.color.subtext" x="96" :y="72 + $t.size.title * 1.2"
         maxwidth="1728" maxlines="1" />
@@ -74,7 +105,7 @@ export default Blits.Component('PasswordEntry', {
       return ja.password.title;
     },
     body() {
-      return this.purpose === 'report' ? ja.password.reportBody : ja.password.body;
+      return signing[String(this.purpose)]?.body ?? ja.password.body;
     },
     triesText() {
       return ja.card.triesLeft(this.triesLeft);
@@ -94,16 +125,17 @@ export default Blits.Component('PasswordEntry', {
     async focus() {
       const key = keyById(this.focusId);
       const focus = key ? keyName(key) : '';
-      if (this.purpose !== 'report') {
+      const document = signing[String(this.purpose)];
+      if (!document) {
         announceScreen({ title: ja.password.title, details: [ja.password.body], focus });
         return;
       }
-      // Signing a report: the tries left first (read without using one), a blocked key or a missing card
+      // Signing a document: the tries left first (read without using one), a blocked key or a missing card
       // leads elsewhere, and the last try is confirmed in a dialog.
       const check = await checkTries('sign');
-      if (currentPath() !== '/report/password') return;
+      if (currentPath() !== document.path) return;
       if (!check.ok) {
-        if (check.next.path.startsWith('/problem/')) nextTask.set('/report/password');
+        if (check.next.path.startsWith('/problem/')) nextTask.set(document.path);
         this.$router.to(check.next.path, check.next.data ?? {});
         return;
       }
@@ -113,7 +145,7 @@ export default Blits.Component('PasswordEntry', {
       const lastTry = check.triesLeft === 1 ? [ja.register.lastTry] : [];
       announceScreen({
         title: ja.password.title,
-        details: [...wrong, ja.password.reportBody, ja.card.triesLeft(check.triesLeft), ...lastTry],
+        details: [...wrong, document.body, ja.card.triesLeft(check.triesLeft), ...lastTry],
         focus,
       });
       if (check.triesLeft === 1 && !(await confirmLastTry())) {
@@ -164,12 +196,13 @@ export default Blits.Component('PasswordEntry', {
       this.tell(ja.password.erased(password.length));
     },
     async send() {
-      if (this.purpose === 'report') {
+      const document = signing[String(this.purpose)];
+      if (document) {
         const entered = password;
         password = '';
         this.sending = true;
-        if (startSending(entered)) this.$router.to('/report/sending');
-        else this.$router.to('/reports');
+        if (document.start(entered)) this.$router.to(document.sending);
+        else this.$router.to(document.fallback);
         return;
       }
       const pin = secrets.pin();
@@ -223,35 +256,6 @@ export default Blits.Component('PasswordEntry', {
     ok() {
       this.press();
     },
-    0() {
-      this.digit('0');
-    },
-    1() {
-      this.digit('1');
-    },
-    2() {
-      this.digit('2');
-    },
-    3() {
-      this.digit('3');
-    },
-    4() {
-      this.digit('4');
-    },
-    5() {
-      this.digit('5');
-    },
-    6() {
-      this.digit('6');
-    },
-    7() {
-      this.digit('7');
-    },
-    8() {
-      this.digit('8');
-    },
-    9() {
-      this.digit('9');
-    },
+    ...digitTypingKeys(),
   },
 });

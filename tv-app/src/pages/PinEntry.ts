@@ -5,6 +5,7 @@ import Blits from '@lightningjs/blits';
 import { bridge } from '../api/bridge-client.ts';
 import KeyGuide from '../components/KeyGuide.ts';
 import PinSlots from '../components/PinSlots.ts';
+import { digitTypingKeys } from '../input/digit-keys.ts';
 import { destinationAfter } from '../managers/card-flow.ts';
 import { announceScreen } from '../managers/screen-announcer.ts';
 import { currentPath } from '../routes.ts';
@@ -22,7 +23,7 @@ let digits = '';
 export default Blits.Component('PinEntry', {
   components: { KeyGuide, PinSlots },
   template: `
-    <Element w="1920" h="1080">
+    <Element>
       <Text :content="$title" :size="$t.size.title" :color="$t.color.text" x="96" y="56" maxwidth="1728" maxlines="1" />
       <Text :content="$body" :size="$t.size.body" :color="$t.color.text" x="96" :y="100 + $t.size.title * 1.3"
         maxwidth="1728" :lineheight="$t.size.body * 1.45" maxlines="2" />
@@ -76,13 +77,13 @@ export default Blits.Component('PinEntry', {
     },
   },
   methods: {
-    type(digit: string) {
+    digit(char: string) {
       if (this.sending) return;
       if (digits.length >= PIN_LENGTH) {
         this.tell(ja.pin.complete);
         return;
       }
-      digits += digit;
+      digits += char;
       this.count = digits.length;
       this.tell(digits.length === PIN_LENGTH ? ja.pin.complete : ja.pin.entered(digits.length));
     },
@@ -132,35 +133,6 @@ export default Blits.Component('PinEntry', {
       if (digits.length < PIN_LENGTH) this.tell(ja.pin.notYet);
       else void this.send();
     },
-    0() {
-      this.type('0');
-    },
-    1() {
-      this.type('1');
-    },
-    2() {
-      this.type('2');
-    },
-    3() {
-      this.type('3');
-    },
-    4() {
-      this.type('4');
-    },
-    5() {
-      this.type('5');
-    },
-    6() {
-      this.type('6');
-    },
-    7() {
-      this.type('7');
-    },
-    8() {
-      this.type('8');
-    },
-    9() {
-      this.type('9');
-    },
+    ...digitTypingKeys(),
   },
 });

@@ -27,7 +27,7 @@ function fieldsOfOpenReport() {
 export default Blits.Component('ReportHolder', {
   components: { FieldList, KeyGuide },
   template: `
-    <Element w="1920" h="1080">
+    <Element>
       <Text :content="$title" :size="$t.size.title" :color="$t.color.text" x="96" y="48" maxwidth="1728" maxlines="1" />
       <Text :content="$intro" :size="$t.size.small" :color="$t.color.subtext" x="96" :y="64 + $t.size.title * 1.2"
         maxwidth="1728" maxlines="1" />

@@ -24,7 +24,7 @@ function questionAt(step: unknown) {
 export default Blits.Component('ReportQuestion', {
   components: { KeyGuide, MenuTile },
   template: `
-    <Element w="1920" h="1080">
+    <Element>
       <Text :content="$title" :size="$t.size.title" :color="$t.color.text" x="96" y="56" maxwidth="1728" maxlines="1" />
       <Element x="96" :y="90 + $t.size.title * 1.3" w="1728" :h="$t.size.title * 1.45 * 3 + 72" :color="$t.color.outline">
         <Element x="5" y="5" w="1718" :h="$t.size.title * 1.45 * 3 + 62" :color="$t.color.panel">
@@ -32,7 +32,7 @@ export default Blits.Component('ReportQuestion', {
             :lineheight="$t.size.title * 1.45" :inspector-data="{role: 'question', id: $questionId}" />
         </Element>
       </Element>
-      <MenuTile :for="(tile, index) in $tiles" key="$tile.id" :x="96 + $index * 884" :y="$tilesY" w="844" :h="$tileH"
+      <MenuTile :for="(tile, index) in $tiles" key="$tile.id" :x="96 + $index * 884" :y="$tilesY" tileW="844" :tileH="$tileH"
         :id="$tile.id" :number="$index + 1" :label="$tile.label" :focused="$tile.focused" />
       <Text :content="$hint" :size="$t.size.small" :color="$t.color.subtext" x="96" :y="$tilesY + $tileH + 28"
         maxwidth="1728" maxlines="1" />

@@ -12,7 +12,7 @@ import { themed, themedComputed } from '../theme/themed.ts';
 export default Blits.Component('ReportReceipt', {
   components: { FieldList, KeyGuide },
   template: `
-    <Element w="1920" h="1080">
+    <Element>
       <Element x="0" y="28" w="1920" :h="$t.size.title * 1.9" :color="$t.color.panel" />
       <Text :content="$title" :size="$t.size.title" :color="$t.color.text" x="96" y="56" maxwidth="1728" maxlines="1" />
       <Text :content="$numberLabel" :size="$t.size.body" :color="$t.color.subtext" x="96" :y="80 + $t.size.title * 1.9" />

@@ -27,12 +27,12 @@ function answeredQuestions() {
 export default Blits.Component('ReportSummary', {
   components: { FieldList, KeyGuide, MenuTile },
   template: `
-    <Element w="1920" h="1080">
+    <Element>
       <Text :content="$title" :size="$t.size.title" :color="$t.color.text" x="96" y="40" maxwidth="1728" maxlines="1" />
       <FieldList x="96" :y="56 + $t.size.title * 1.3" :fields="$fields" labelWidth="230" valueLines="2" />
       <Text :content="$declaration" :size="$t.size.small" :color="$t.color.subtext" x="96" :y="$declarationY"
         maxwidth="1728" maxlines="2" :lineheight="$t.size.small * 1.3" />
-      <MenuTile :for="(tile, index) in $tiles" key="$tile.id" :x="96 + $index * 884" :y="$tilesY" w="844" :h="$tileH"
+      <MenuTile :for="(tile, index) in $tiles" key="$tile.id" :x="96 + $index * 884" :y="$tilesY" tileW="844" :tileH="$tileH"
         :id="$tile.id" :number="$index + 1" :label="$tile.label" :focused="$tile.focused" />
       <KeyGuide />
     </Element>

@@ -10,7 +10,7 @@ import { ja } from '../texts/ja.ts';
 export default Blits.Component('ReportWaiting', {
   components: { KeyGuide, Notice },
   template: `
-    <Element w="1920" h="1080" inspector-data="{role: 'report-waiting'}">
+    <Element inspector-data="{role: 'report-waiting'}">
       <Notice :title="$title" :paragraphs="$paragraphs" :hint="$hint" />
       <KeyGuide />
     </Element>

@@ -32,7 +32,7 @@ const copy: Record<PinKind, { title: string; body: string; wrong: string; lastTr
 export default Blits.Component('SecretBriefing', {
   components: { KeyGuide },
   template: `
-    <Element w="1920" h="1080">
+    <Element>
       <Text :content="$title" :size="$t.size.title" :color="$t.color.text" x="96" y="56" maxwidth="1728" maxlines="1" />
       <Text :show="!!$wrong" :content="$wrongText" :size="$t.size.body" :color="$t.color.focus" x="96"
         :y="100 + $t.size.title * 1.3" maxwidth="1728" maxlines="1" />

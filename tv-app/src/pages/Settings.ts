@@ -21,7 +21,7 @@ function rowText(row: number): string {
 export default Blits.Component('Settings', {
   components: { KeyGuide, SettingRow },
   template: `
-    <Element w="1920" h="1080">
+    <Element>
       <Text :content="$title" :size="$t.size.title" :color="$t.color.text" x="96" y="56" />
       <Text :content="$hint" :size="$t.size.small" :color="$t.color.subtext" x="96" :y="80 + $t.size.title * 1.2"
         maxwidth="1728" maxlines="2" />

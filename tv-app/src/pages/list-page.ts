@@ -40,6 +40,8 @@ export interface ListPageSpec<Answer, Item> {
    * problem leads. */
   settle: (answer: Answer) => ListRow<Item>[] | Destination;
   open: (item: Item, go: Go) => void;
+  /** The blue button, when it does something here (instead of the screen colours): its label and where to. */
+  blue?: { label: string; path: string };
 }
 
 const spoken = (row: ListRow<unknown> | undefined, index: number) =>
@@ -57,20 +59,20 @@ export function listPage<Answer, Item>(spec: ListPageSpec<Answer, Item>) {
   return Blits.Component('ListPage', {
     components: { KeyGuide, MenuTile },
     template: `
-    <Element w="1920" h="1080">
+    <Element>
       <Text :content="$title" :size="$t.size.title" :color="$t.color.text" x="96" y="56" maxwidth="1728" maxlines="1" />
       <Text :content="$message" :size="$t.size.small" :color="$t.color.subtext" x="96" :y="80 + $t.size.title * 1.2"
         maxwidth="1728" maxlines="1" :inspector-data="{role: $messageRole}" />
       <!-- Four tiles, not a :for: Blits 1.27 does not draw the items of a loop filled after the screen was built. -->
-      <MenuTile :alpha="$s0.shown ? 1 : 0" x="96" :y="$s0.y" w="1728" :h="$s0.h" :id="$s0.id"
+      <MenuTile :alpha="$s0.shown ? 1 : 0" x="96" :y="$s0.y" tileW="1728" :tileH="$s0.h" :id="$s0.id"
         :number="$s0.number" :label="$s0.label" :note="$s0.note" :focused="$s0.focused" />
-      <MenuTile :alpha="$s1.shown ? 1 : 0" x="96" :y="$s1.y" w="1728" :h="$s1.h" :id="$s1.id"
+      <MenuTile :alpha="$s1.shown ? 1 : 0" x="96" :y="$s1.y" tileW="1728" :tileH="$s1.h" :id="$s1.id"
         :number="$s1.number" :label="$s1.label" :note="$s1.note" :focused="$s1.focused" />
-      <MenuTile :alpha="$s2.shown ? 1 : 0" x="96" :y="$s2.y" w="1728" :h="$s2.h" :id="$s2.id"
+      <MenuTile :alpha="$s2.shown ? 1 : 0" x="96" :y="$s2.y" tileW="1728" :tileH="$s2.h" :id="$s2.id"
         :number="$s2.number" :label="$s2.label" :note="$s2.note" :focused="$s2.focused" />
-      <MenuTile :alpha="$s3.shown ? 1 : 0" x="96" :y="$s3.y" w="1728" :h="$s3.h" :id="$s3.id"
+      <MenuTile :alpha="$s3.shown ? 1 : 0" x="96" :y="$s3.y" tileW="1728" :tileH="$s3.h" :id="$s3.id"
         :number="$s3.number" :label="$s3.label" :note="$s3.note" :focused="$s3.focused" />
-      <KeyGuide />
+      <KeyGuide :blue="$blueLabel" />
     </Element>
   `,
     state() {
@@ -85,6 +87,9 @@ export function listPage<Answer, Item>(spec: ListPageSpec<Answer, Item>) {
       },
       messageRole() {
         return spec.messageRole;
+      },
+      blueLabel() {
+        return spec.blue?.label;
       },
       message() {
         if (!this.loaded) return ja.reports.loading;
@@ -159,6 +164,14 @@ export function listPage<Answer, Item>(spec: ListPageSpec<Answer, Item>) {
         this.open(this.focusIndex);
       },
       ...digitKeys(9),
+      // Only where the page gives it a task: elsewhere the App's blue (screen colours) stays.
+      ...(spec.blue
+        ? {
+            blue(this: { $router: { to(path: string): void } }) {
+              this.$router.to((spec.blue as { path: string }).path);
+            },
+          }
+        : {}),
     },
   });
 }

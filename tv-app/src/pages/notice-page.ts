@@ -32,7 +32,7 @@ export function noticePage(spec: NoticePageSpec) {
   return Blits.Component('NoticePage', {
     components: { KeyGuide, Notice },
     template: `
-    <Element w="1920" h="1080">
+    <Element>
       <Notice :title="$content.title" :paragraphs="$content.paragraphs" :hint="$content.hint" :warning="$warning" />
       <KeyGuide />
     </Element>

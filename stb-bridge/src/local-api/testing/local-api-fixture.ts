@@ -1,7 +1,7 @@
 // Test support: the local API in-process (app.request) over a VirtualReader holding a real emulated JPKI card,
 // with a scripted backend that checks the card's signatures with the card's public keys, the status reports'
 // outbox in a temp folder, and every log line kept.
-import { verify } from 'node:crypto';
+import { type KeyObject, verify } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ import {
   scriptedReportBackend,
 } from '../../reports/testing/scripted-report-backend.ts';
 import { createSigningTestCard } from '../../reports/testing/signing-test-card.ts';
-import type { ResidentBackend } from '../../session/backend-client.ts';
+import type { HealthBackend, ResidentBackend } from '../../session/backend-client.ts';
 import { CardAccess } from '../../session/card-access.ts';
 import { CardWatcher } from '../../session/card-watcher.ts';
 import { ResidentSession } from '../../session/resident-session.ts';
@@ -105,6 +105,8 @@ export interface LocalApiFixture {
   events: EventEmitter<{ event: [BridgeEvent] }>;
   /** Every log line written, as text. */
   logs: string[];
+  /** The public key of the card's signature key, to check what it signed. */
+  signKey: KeyObject;
   /** A fresh emulated card (fresh PIN counters). */
   newCard(): VirtualJpkiCard;
   /** app.request with the TV app's Origin (unless `origin` says otherwise) and a JSON body. */
@@ -112,7 +114,9 @@ export interface LocalApiFixture {
   close(): Promise<void>;
 }
 
-export async function createLocalApiFixture(): Promise<LocalApiFixture> {
+export async function createLocalApiFixture(
+  options: { health?: HealthBackend } = {},
+): Promise<LocalApiFixture> {
   const dir = await mkdtemp(join(tmpdir(), 'myna-local-api-'));
   const card = cardContents();
   const newCard = () => new VirtualJpkiCard({ contents: card.contents });
@@ -137,6 +141,7 @@ export async function createLocalApiFixture(): Promise<LocalApiFixture> {
     inbox,
     reports,
     notices: reportBackend,
+    ...(options.health ? { health: options.health } : {}),
     events,
     logger,
   });
@@ -152,6 +157,7 @@ export async function createLocalApiFixture(): Promise<LocalApiFixture> {
     inbox,
     events,
     logs,
+    signKey: card.publicKeys.sign,
     newCard,
     call: async (method, path, options = {}) => {
       const headers: Record<string, string> = {};

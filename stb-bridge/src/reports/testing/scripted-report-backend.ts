@@ -118,6 +118,14 @@ export function scriptedReportBackend(signKey: KeyObject): ScriptedReportBackend
 
 /** The CMS's content, once its signature by `signKey` and its message digest check out and it is canonical. */
 export function verifiedDocument(der: Uint8Array, signKey: KeyObject): StatusReportDocument {
+  const text = new TextDecoder().decode(verifiedContent(der, signKey));
+  const document = JSON.parse(text) as StatusReportDocument;
+  if (canonicalize(document) !== text) throw new Error('the report content is not canonical');
+  return document;
+}
+
+/** The CMS's content, once its signature by `signKey` and its message digest check out. */
+export function verifiedContent(der: Uint8Array, signKey: KeyObject): Uint8Array {
   const signedData = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(der).content });
   const content = new Uint8Array(
     (signedData.encapContentInfo.eContent as NonNullable<typeof signedData.encapContentInfo.eContent>)
@@ -128,14 +136,11 @@ export function verifiedDocument(der: Uint8Array, signKey: KeyObject): StatusRep
   const signed = new Uint8Array(attributes.toSchema().toBER());
   signed[0] = 0x31;
   if (!verify('sha256', signed, signKey, signer.signature.valueBlock.valueHexView)) {
-    throw new Error('the report signature does not verify');
+    throw new Error('the signature does not verify');
   }
   const digest = attributes.attributes.find((a) => a.type === '1.2.840.113549.1.9.4')?.values[0];
   const expected = createHash('sha256').update(content).digest();
   if (!expected.equals(Buffer.from(digest.valueBlock.valueHexView)))
     throw new Error('message digest differs');
-  const text = new TextDecoder().decode(content);
-  const document = JSON.parse(text) as StatusReportDocument;
-  if (canonicalize(document) !== text) throw new Error('the report content is not canonical');
-  return document;
+  return content;
 }

@@ -1,0 +1,26 @@
+// The dashboard's calls for 母子健康 利用申込み review (backend/src/health/health-routes.ts): the municipality's
+// applications (the read is audited) and its decision. Types come from the backend's view contracts.
+import type {
+  ChildIdentifier,
+  LinkApplicationState,
+  LinkApplicationView,
+  LinkDecision,
+} from '../../src/health/view-contracts.ts';
+import { call } from './operator-api.ts';
+
+export type { ChildIdentifier, LinkApplicationState, LinkApplicationView, LinkDecision };
+
+/** The staff member's municipality's applications, pending first, then newest. */
+export async function linkApplications(token: string): Promise<LinkApplicationView[]> {
+  return (await call<{ applications: LinkApplicationView[] }>('GET', '/health/link-applications', { token }))
+    .applications;
+}
+
+export function decideLinkApplication(
+  token: string,
+  applicationId: string,
+  decision: LinkDecision,
+): Promise<LinkApplicationView> {
+  const path = `/health/link-applications/${encodeURIComponent(applicationId)}/decision`;
+  return call('POST', path, { token, body: decision });
+}
