@@ -27,6 +27,7 @@ import { type Backend, startBackend } from '../../backend/src/server/index.ts';
 import { e2eTvAppDir } from '../../tv-app/build/build-tv-app.ts';
 import { type AlertPublisher, alertPublisher } from '../bridge/support/published-alerts.ts';
 import { type Chromium, launchChromium } from './support/chromium.ts';
+import { logInToOps } from './support/ops-backend.ts';
 import { auditScreen } from './support/screen-audit.ts';
 import { type StaticServer, serveStatic } from './support/static-server.ts';
 import { poll, press, tvAppUrl, tvState, visible, waitForTv } from './support/tv-page.ts';
@@ -145,9 +146,7 @@ beforeAll(async () => {
   page = await browser.context.newPage();
   ops = await browser.context.newPage();
   await ops.goto(`${backend.url}/ops/`);
-  await ops.getByLabel('ログイン名').fill('demo-town');
-  await ops.getByLabel('パスワード').fill('minami-demo-2026');
-  await ops.getByRole('button', { name: 'ログイン' }).click();
+  await logInToOps(ops, 'demo-town');
   await ops.getByRole('link', { name: '避難情報' }).waitFor();
   await page.goto(appUrl());
   await waitForTv(page, { route: '/', screen: 'くらしの窓口' }, 60_000);

@@ -7,6 +7,7 @@ import {
   createTestApp,
   type EnrolledBox,
   loginAsAdmin,
+  loginAsOperator,
   sampleHousehold,
   type TestApp,
 } from '../http/testing/test-app.ts';
@@ -52,17 +53,8 @@ describe.each(testDatabases)('alert tallies on %s', (_name, openDatabase) => {
     };
   }
 
-  async function logIn(loginName: string, role: string, localGovernmentCode: string | null) {
-    const password = 'a long enough password';
-    const created = await call(t, 'POST', '/api/v1/operator/accounts', {
-      headers: admin,
-      body: { loginName, displayName: loginName, role, password, localGovernmentCode },
-    });
-    expect(created.status).toBe(201);
-    const response = await call(t, 'POST', '/api/v1/operator/login', { body: { loginName, password } });
-    const { sessionToken } = (await response.json()) as { sessionToken: string };
-    return { authorization: `Bearer ${sessionToken}` };
-  }
+  const logIn = (loginName: string, role: string, localGovernmentCode: string | null) =>
+    loginAsOperator(t, admin, { loginName, role, localGovernmentCode });
 
   const respond = (box: EnrolledBox, body: Record<string, unknown>) =>
     call(t, 'POST', '/api/v1/alert-responses', { headers: box.headers, body });

@@ -3,7 +3,13 @@
 // configured anchors, concurrency, and the operators' compose form. The dispatcher records its calls.
 import { X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, loginAsAdmin, type TestApp } from '../http/testing/test-app.ts';
+import {
+  call,
+  createTestApp,
+  loginAsAdmin,
+  loginAsOperator,
+  type TestApp,
+} from '../http/testing/test-app.ts';
 import { testDatabases } from '../http/testing/test-databases.ts';
 import { expireAlerts } from './alert-records.ts';
 import {
@@ -639,23 +645,11 @@ describe.each(testDatabases)('alert ingest on %s', (_name, openDatabase) => {
         const response = await call(t, 'POST', '/api/v1/ops/alerts/compose', { headers: admin, body });
         expect(response.status).toBe(400);
       }
-      const loginName = `staff-${crypto.randomUUID().slice(0, 8)}`;
-      const password = 'another correct horse battery';
-      const created = await call(t, 'POST', '/api/v1/operator/accounts', {
-        headers: admin,
-        body: {
-          loginName,
-          displayName: 'Staff',
-          password,
-          role: 'municipality-staff',
-          localGovernmentCode: '363871',
-        },
+      const staff = await loginAsOperator(t, admin, {
+        loginName: `staff-${crypto.randomUUID().slice(0, 8)}`,
+        role: 'municipality-staff',
+        localGovernmentCode: '363871',
       });
-      expect(created.status).toBe(201);
-      const login = await call(t, 'POST', '/api/v1/operator/login', { body: { loginName, password } });
-      const staff = {
-        authorization: `Bearer ${((await login.json()) as { sessionToken: string }).sessionToken}`,
-      };
       const compose = (area: unknown) =>
         call(t, 'POST', '/api/v1/ops/alerts/compose', { headers: staff, body: { ...form, area } });
       expect((await compose({ localGovernmentCode: '363871' })).status).toBe(201);

@@ -11,6 +11,7 @@ import {
   call,
   createTestApp,
   loginAsAdmin,
+  loginAsOperator,
   sampleHousehold,
   type TestApp,
 } from '../http/testing/test-app.ts';
@@ -58,20 +59,8 @@ describe.each(testDatabases)('shelter views on %s', (_name, openDatabase) => {
       body: { events },
     }).then((r) => json(r));
 
-  async function logIn(loginName: string, role: string, localGovernmentCode: string | null) {
-    const password = 'a long enough password';
-    await json(
-      await call(t, 'POST', '/api/v1/operator/accounts', {
-        headers: admin,
-        body: { loginName, displayName: loginName, role, password, localGovernmentCode },
-      }),
-      201,
-    );
-    const { sessionToken } = await json<{ sessionToken: string }>(
-      await call(t, 'POST', '/api/v1/operator/login', { body: { loginName, password } }),
-    );
-    return { authorization: `Bearer ${sessionToken}` };
-  }
+  const logIn = (loginName: string, role: string, localGovernmentCode: string | null) =>
+    loginAsOperator(t, admin, { loginName, role, localGovernmentCode });
 
   /** A registered resident with a linked auth certificate, optionally logged in on a household's box. */
   async function insertResident(n: number, birthDate: string, deviceId: string | null): Promise<string> {

@@ -10,6 +10,7 @@ import {
   type EnrolledBox,
   enrolBox,
   loginAsAdmin,
+  loginAsOperator,
   registerResident,
   type TestApp,
 } from '../http/testing/test-app.ts';
@@ -69,17 +70,8 @@ describe.each(testDatabases)('health records on %s', (_name, openDatabase) => {
   const issues = async (response: Response) =>
     (await json<{ issues: { entry: number; code: string; message: string }[] }>(response, 422)).issues;
 
-  async function logIn(loginName: string, localGovernmentCode: string) {
-    const admin = await loginAsAdmin(t);
-    const password = 'a long enough password';
-    const created = await call(t, 'POST', '/api/v1/operator/accounts', {
-      headers: admin,
-      body: { loginName, displayName: loginName, role: 'municipality-staff', password, localGovernmentCode },
-    });
-    expect(created.status).toBe(201);
-    const response = await call(t, 'POST', '/api/v1/operator/login', { body: { loginName, password } });
-    return { authorization: `Bearer ${((await response.json()) as { sessionToken: string }).sessionToken}` };
-  }
+  const logIn = async (loginName: string, localGovernmentCode: string) =>
+    loginAsOperator(t, await loginAsAdmin(t), { loginName, role: 'municipality-staff', localGovernmentCode });
 
   async function register(holderId: string) {
     const card = cardOf(pki, pki.holder(holderId));

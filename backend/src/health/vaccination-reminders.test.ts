@@ -51,7 +51,7 @@ beforeAll(async () => {
   const application = crypto.randomUUID();
   await db.query(
     `INSERT INTO health_link_applications (id, resident_id, local_government_code, cms_sha256, application_sealed,
-       state, submitted_at) VALUES ($1, $2, $3, 'sha', 'x', 'approved', now())`,
+       state, submitted_at, receipt_number) VALUES ($1, $2, $3, 'sha', 'x', 'approved', now(), '2026-1124-000001')`,
     [application, parents[0], minami],
   );
   await db.query(

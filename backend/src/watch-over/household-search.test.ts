@@ -8,6 +8,7 @@ import {
   type EnrolledBox,
   enrolBox,
   loginAsAdmin,
+  loginAsOperator,
   type TestApp,
 } from '../http/testing/test-app.ts';
 import type { HouseholdMatch } from './contracts.ts';
@@ -20,16 +21,8 @@ describe('watch-over household search', () => {
   let chiyoda: Record<string, string>;
   let chiyodaHousehold: string;
 
-  async function staffOf(loginName: string, localGovernmentCode: string) {
-    const password = 'a long enough password';
-    const created = await call(t, 'POST', '/api/v1/operator/accounts', {
-      headers: admin,
-      body: { loginName, displayName: loginName, role: 'municipality-staff', password, localGovernmentCode },
-    });
-    expect(created.status).toBe(201);
-    const response = await call(t, 'POST', '/api/v1/operator/login', { body: { loginName, password } });
-    return { authorization: `Bearer ${((await response.json()) as { sessionToken: string }).sessionToken}` };
-  }
+  const staffOf = (loginName: string, localGovernmentCode: string) =>
+    loginAsOperator(t, admin, { loginName, role: 'municipality-staff', localGovernmentCode });
 
   async function search(headers: Record<string, string>, q: string): Promise<HouseholdMatch[]> {
     const response = await call(t, 'GET', `/api/v1/ops/watch-over/households?q=${encodeURIComponent(q)}`, {

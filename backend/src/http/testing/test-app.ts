@@ -144,6 +144,30 @@ export async function loginAsAdmin(t: TestApp): Promise<Record<string, string>> 
   return { authorization: `Bearer ${sessionToken}` };
 }
 
+/**
+ * Creates an operator account with `admin` (e.g. municipality staff of one town) and logs it in; resolves to
+ * the Authorization header.
+ */
+export async function loginAsOperator(
+  t: TestApp,
+  admin: Record<string, string>,
+  account: { loginName: string; role: string; localGovernmentCode: string | null },
+): Promise<Record<string, string>> {
+  const password = 'a long enough password';
+  const created = await call(t, 'POST', '/api/v1/operator/accounts', {
+    headers: admin,
+    body: { ...account, displayName: account.loginName, password },
+  });
+  if (created.status !== 201)
+    throw new Error(`account creation failed: ${created.status} ${await created.text()}`);
+  const response = await call(t, 'POST', '/api/v1/operator/login', {
+    body: { loginName: account.loginName, password },
+  });
+  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+  const { sessionToken } = (await response.json()) as { sessionToken: string };
+  return { authorization: `Bearer ${sessionToken}` };
+}
+
 export const sampleHousehold = {
   address: '徳島県海部郡美波町奥河内字寺前１２３番地',
   latitude: 33.7347,
