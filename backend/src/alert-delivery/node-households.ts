@@ -14,7 +14,7 @@ import {
 } from '@myna-tv/disaster';
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Queryable } from '../db/index.ts';
-import { type HouseholdCare, type HouseholdMember, householdField } from '../devices/index.ts';
+import { type HouseholdCare, householdField, unsealMembers } from '../devices/index.ts';
 import { type StoredHousehold, toTargetHousehold } from './target-households.ts';
 
 /** Households unsealed between two turns of the event loop (about 20 ms of work). */
@@ -59,9 +59,7 @@ export function createNodeHouseholds(options: NodeHouseholdsOptions): NodeHouseh
     machiazaId: row.machiaza_id,
     latitude: row.latitude,
     longitude: row.longitude,
-    members: JSON.parse(
-      cipher.decrypt(row.members_sealed, householdField('members_sealed', row.id)),
-    ) as HouseholdMember[],
+    members: unsealMembers(cipher, row.members_sealed, row.id),
     care:
       row.care_sealed === null
         ? null

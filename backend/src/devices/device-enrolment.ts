@@ -5,7 +5,7 @@ import { type AuditActor, recordAudit } from '../audit/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Database, Queryable } from '../db/index.ts';
 import { DeviceError } from './device-error.ts';
-import { careOf, type Household } from './household-schema.ts';
+import { careOf, type Household, type HouseholdMember } from './household-schema.ts';
 
 export interface EnrolledDevice {
   deviceId: string;
@@ -23,6 +23,13 @@ export const householdField = (
   column,
   rowId: householdId,
 });
+
+/** A household's members, unsealed. */
+export function unsealMembers(cipher: FieldCipher, sealed: string, householdId: string): HouseholdMember[] {
+  return JSON.parse(
+    cipher.decrypt(sealed, householdField('members_sealed', householdId)),
+  ) as HouseholdMember[];
+}
 
 async function insertHousehold(
   db: Queryable,

@@ -3,9 +3,9 @@
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Queryable } from '../db/index.ts';
-import { householdField } from './device-enrolment.ts';
+import { householdField, unsealMembers } from './device-enrolment.ts';
 import { DeviceError } from './device-error.ts';
-import type { Household, HouseholdCare, HouseholdMember } from './household-schema.ts';
+import type { Household, HouseholdCare } from './household-schema.ts';
 
 export interface DeviceSummary {
   deviceId: string;
@@ -85,9 +85,7 @@ export async function getDeviceDetails(
       longitude: row.longitude,
       localGovernmentCode: row.local_government_code,
       machiazaId: row.machiaza_id,
-      members: JSON.parse(
-        cipher.decrypt(row.members_sealed, householdField('members_sealed', row.household_id)),
-      ) as HouseholdMember[],
+      members: unsealMembers(cipher, row.members_sealed, row.household_id),
       ...(row.care_sealed === null
         ? {}
         : (JSON.parse(

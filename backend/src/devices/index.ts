@@ -1,6 +1,6 @@
 // Public API of set-top box enrolment, authentication and revocation. The HTTP routes (device-routes.ts) are
 // wired by app.ts, not re-exported here: http/ imports this file.
-export { type EnrolledDevice, enrolDevice, householdField } from './device-enrolment.ts';
+export { type EnrolledDevice, enrolDevice, householdField, unsealMembers } from './device-enrolment.ts';
 export { DeviceError, type DeviceErrorCode } from './device-error.ts';
 export { authenticateDevice, type DeviceIdentity } from './device-identity.ts';
 export { type DeviceDetails, type DeviceSummary, getDeviceDetails, listDevices } from './device-records.ts';

@@ -5,7 +5,7 @@
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Queryable } from '../db/index.ts';
-import { type HouseholdMember, householdField } from '../devices/index.ts';
+import { householdField, unsealMembers } from '../devices/index.ts';
 import { searchForm } from '../residents/search-form.ts';
 import type { HouseholdMatch } from './contracts.ts';
 
@@ -41,11 +41,7 @@ export async function searchHouseholds(
   const found: HouseholdMatch[] = [];
   for (const row of rows) {
     const address = cipher.decrypt(row.address_sealed, householdField('address_sealed', row.id));
-    const members = (
-      JSON.parse(
-        cipher.decrypt(row.members_sealed, householdField('members_sealed', row.id)),
-      ) as HouseholdMember[]
-    ).map((member) => member.name);
+    const members = unsealMembers(cipher, row.members_sealed, row.id).map((member) => member.name);
     const texts = [address, ...members].map(searchForm);
     if (!words.every((word) => texts.some((text) => text.includes(word)))) continue;
     const consent = !row.enrolled ? 'none' : row.withdrawn ? 'withdrawn' : 'agreed';
