@@ -3,7 +3,7 @@
 // process burns CPU on the same cores, so receive times are end-to-end upper bounds. The floor is the same
 // payload written by a plain `ws` server to as many plain clients.
 //   npx tsx test/bench/push-fanout.ts [--n 10000] [--servers 1|2] [--trials 3] [--chunk 1000] [--boxes raw|sio]
-//     [--profile DIR]
+//     [--profile DIR] [--box-processes K]
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,10 +16,10 @@ import {
   migrate,
   type PushStats,
 } from '@myna-tv/backend';
+import { startBenchBoxes } from '../push/support/bench-boxes.ts';
 import { type NodeProcess, startNodeProcess } from '../push/support/node-process.ts';
 import { addTestDevices, createTestDeviceTable } from '../push/support/test-devices.ts';
 import {
-  type Arrivals,
   average,
   cpuShare,
   gcFlag,
@@ -48,6 +48,8 @@ export interface PushFanoutOptions {
   boxes?: 'raw' | 'sio';
   /** Write a CPU profile of each backend node and measured trial (publish until acks persisted) here. */
   profileDir?: string;
+  /** Processes the boxes are spread over. Two (default): one process of 10,000 boxes, starved while two nodes write, would set the last-box time of the two-node run (+69 % over one node; +17 % with two). */
+  boxProcesses?: number;
 }
 
 interface SendPhase {
@@ -94,18 +96,16 @@ export async function benchPushFanout(
       Array.from({ length: servers }, () => startNodeProcess(env, { nodeOptions })),
     );
     children.push(...nodes);
-    const boxes = await startNodeProcess(
-      {},
-      { entry: support('bench-boxes-main.ts'), nodeOptions: ['--max-old-space-size=4096'] },
-    );
-    children.push(boxes);
+    const boxes = await startBenchBoxes(options.boxProcesses ?? 2);
+    children.push(...boxes.children);
 
     // socket.io
     const idle = await probeAll(nodes);
-    const ramp = await boxes.call<{ ms: number }>(`connect-${boxKind}`, {
-      urls: nodes.map((s) => s.url),
+    const ramp = await boxes.connect(
+      boxKind,
+      nodes.map((s) => s.url),
       credentials,
-    });
+    );
     const loaded = await probeAll(nodes);
     const perNode = (await Promise.all(nodes.map((s) => s.call<PushStats>('stats')))).map((s) => s.connected);
     const kbPerBox = average(
@@ -122,8 +122,8 @@ export async function benchPushFanout(
       const statsBefore = await Promise.all(nodes.map((s) => s.call<PushStats>('stats')));
       const ackedBefore = statsBefore.map((s) => s.acked);
       const before = await probeAll(nodes);
-      const boxesBefore = await boxes.call<{ cpuMs: number }>('cpu');
-      await boxes.call('reset');
+      const boxesBeforeMs = await boxes.cpuMs();
+      await boxes.reset();
       const profiling = profileDir !== undefined && trial > 0;
       if (profiling) await Promise.all(nodes.map((s) => s.call('profile-start')));
       await Promise.all(nodes.map((s) => s.call('sample-start')));
@@ -132,7 +132,7 @@ export async function benchPushFanout(
         payload,
         ttlMs: 600_000,
       });
-      const arrivals = await boxes.call<Arrivals>('expect', n);
+      const arrivals = await boxes.expectAll();
       const persisted = await Promise.all(
         nodes.map((s, i) =>
           s.call<{ at: string }>('wait-acked', (ackedBefore[i] as number) + (perNode[i] as number)),
@@ -150,7 +150,7 @@ export async function benchPushFanout(
           nodes.map((s, i) => s.call('profile-stop', `${profileDir}/push-node${i}-trial${trial}.cpuprofile`)),
         );
       }
-      const boxesAfter = await boxes.call<{ cpuMs: number }>('cpu');
+      const boxesAfterMs = await boxes.cpuMs();
       const after = await probeAll(nodes);
       const start = BigInt(published.startedAt);
       rounds.push({
@@ -159,11 +159,11 @@ export async function benchPushFanout(
         loopBlockMs: Math.max(...after.map((p) => p.loopMaxMs)),
         cpuUsPerBox: ((sum(after.map((p) => p.cpuMs)) - sum(before.map((p) => p.cpuMs))) * 1000) / n,
         writeCpuUsPerBox: (sum(sends.map(writeCpuMs)) * 1000) / n,
-        boxesCpuUsPerBox: ((boxesAfter.cpuMs - boxesBefore.cpuMs) * 1000) / n,
+        boxesCpuUsPerBox: ((boxesAfterMs - boxesBeforeMs) * 1000) / n,
       });
     }
     const load = await share.end();
-    await boxes.call('close');
+    await boxes.close();
     await Promise.all(nodes.map((s) => s.stop()));
     const measured = rounds.slice(1);
 
@@ -171,17 +171,17 @@ export async function benchPushFanout(
     const ws = await startNodeProcess({}, { entry: support('bench-ws-server-main.ts'), nodeOptions: gcFlag });
     children.push(ws);
     const wsIdle = await ws.call<Probe>('probe');
-    await boxes.call('connect-ws', { url: ws.url.replace('http', 'ws'), count: n });
+    await boxes.connectWs(ws.url.replace('http', 'ws'), n);
     const wsLoaded = await ws.call<Probe>('probe');
     const wsRounds: number[] = [];
     for (let trial = 0; trial <= trials; trial++) {
       await sleep(500);
-      await boxes.call('reset');
+      await boxes.reset();
       const sent = await ws.call<{ startedAt: string }>('broadcast', JSON.stringify(payload));
-      const arrivals = await boxes.call<Arrivals>('expect', n);
+      const arrivals = await boxes.expectAll();
       wsRounds.push(msBetween(BigInt(sent.startedAt), BigInt(arrivals.last)));
     }
-    await boxes.call('close');
+    await boxes.close();
     const wsLastMs = median(wsRounds.slice(1));
 
     const lastBoxMs = median(measured.map((r) => r.lastBoxMs));
@@ -198,6 +198,7 @@ export async function benchPushFanout(
         'connect ramp (s)': round(ramp.ms / 1000),
         'last box received, median (ms)': round(lastBoxMs),
         'last box received, best (ms)': round(Math.min(...measured.map((r) => r.lastBoxMs))),
+        'last box received, each trial (ms)': measured.map((r) => Math.round(r.lastBoxMs)).join(' '),
         'acks persisted, median (ms)': round(acksPersistedMs),
         'memory per box, RSS after GC (KB)': round(kbPerBox),
         'longest event-loop block (ms)': round(loopBlockMs),
@@ -262,6 +263,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       trials: { type: 'string' },
       chunk: { type: 'string' },
       profile: { type: 'string' },
+      'box-processes': { type: 'string' },
       boxes: { type: 'string' },
     },
   });
@@ -271,6 +273,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     ...(values.trials ? { trials: Number(values.trials) } : {}),
     ...(values.chunk ? { chunkSize: Number(values.chunk) } : {}),
     ...(values.profile ? { profileDir: values.profile } : {}),
+    ...(values['box-processes'] ? { boxProcesses: Number(values['box-processes']) } : {}),
     ...(values.boxes ? { boxes: values.boxes === 'sio' ? 'sio' : 'raw' } : {}),
   });
   console.log(`## ${result.name}`);

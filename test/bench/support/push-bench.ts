@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { BenchBoxes } from '../../push/support/bench-boxes.ts';
 import type { NodeProcess } from '../../push/support/node-process.ts';
 
 /** A child entry under test/push/support. */
@@ -17,21 +18,18 @@ export interface Probe {
   cpuMs: number;
   loopMaxMs: number;
 }
-export interface Arrivals {
-  count: number;
-  last: string;
-}
 
 /**
  * How busy the host was between this call and `end()`, and how much of it were the benchmark's node processes;
  * the rest is PostgreSQL, Redis and whatever else shares the machine.
  */
-export async function cpuShare(nodes: NodeProcess[], boxes: NodeProcess) {
+export async function cpuShare(nodes: NodeProcess[], boxes: BenchBoxes) {
   const ours = async () =>
     sum(
-      await Promise.all(
-        [...nodes, boxes].map(async (child) => (await child.call<{ cpuMs: number }>('cpu')).cpuMs),
-      ),
+      await Promise.all([
+        ...nodes.map(async (child) => (await child.call<{ cpuMs: number }>('cpu')).cpuMs),
+        boxes.cpuMs(),
+      ]),
     );
   const hostStart = await hostJiffies();
   const oursStart = await ours();
