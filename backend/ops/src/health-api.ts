@@ -2,17 +2,17 @@
 // applications (the read is audited) and its decision. Types come from the backend's view contracts.
 import type {
   ChildIdentifier,
+  LinkApplication,
   LinkApplicationState,
-  LinkApplicationView,
   LinkDecision,
 } from '../../src/health/view-contracts.ts';
 import { call } from './operator-api.ts';
 
-export type { ChildIdentifier, LinkApplicationState, LinkApplicationView, LinkDecision };
+export type { ChildIdentifier, LinkApplication, LinkApplicationState, LinkDecision };
 
 /** The staff member's municipality's applications, pending first, then newest. */
-export async function linkApplications(token: string): Promise<LinkApplicationView[]> {
-  return (await call<{ applications: LinkApplicationView[] }>('GET', '/health/link-applications', { token }))
+export async function linkApplications(token: string): Promise<LinkApplication[]> {
+  return (await call<{ applications: LinkApplication[] }>('GET', '/health/link-applications', { token }))
     .applications;
 }
 
@@ -20,7 +20,7 @@ export function decideLinkApplication(
   token: string,
   applicationId: string,
   decision: LinkDecision,
-): Promise<LinkApplicationView> {
+): Promise<LinkApplication> {
   const path = `/health/link-applications/${encodeURIComponent(applicationId)}/decision`;
   return call('POST', path, { token, body: decision });
 }

@@ -7,8 +7,8 @@ import { el, show } from './dom.ts';
 import { field } from './form-field.ts';
 import {
   decideLinkApplication,
+  type LinkApplication,
   type LinkApplicationState,
-  type LinkApplicationView,
   type LinkDecision,
 } from './health-api.ts';
 import { failureText } from './load-into.ts';
@@ -28,7 +28,7 @@ export function japaneseDate(iso: string): string {
 }
 
 /** The child as the parent named them; the TV lets a parent leave the name out. */
-export function childLabel(child: LinkApplicationView['children'][number]): string {
+export function childLabel(child: LinkApplication['children'][number]): string {
   return `${child.name?.trim() || '（氏名未記入）'}（${japaneseDate(child.birthDate)}生）`;
 }
 
@@ -51,7 +51,7 @@ export function readRejection(reason: string): LinkDecision | string {
   return { decision: 'reject', reason: trimmed };
 }
 
-export function applicationListView(applications: readonly LinkApplicationView[]): HTMLElement {
+export function applicationListView(applications: readonly LinkApplication[]): HTMLElement {
   if (applications.length === 0) return el('p', { class: 'ok' }, '利用申込みはありません。');
   return el(
     'table',
@@ -94,7 +94,7 @@ export function applicationListView(applications: readonly LinkApplicationView[]
 /** The identifier system last used on this browser: a municipality uses one for all its children. */
 const systemKey = 'myna-tv-ops-child-identifier-system';
 
-function facts(application: LinkApplicationView): HTMLElement {
+function facts(application: LinkApplication): HTMLElement {
   const rows: [string, string][] = [
     ['状態', stateLabel(application.state)],
     ['申込日時', at(application.submittedAt)],
@@ -112,10 +112,10 @@ function facts(application: LinkApplicationView): HTMLElement {
 }
 
 /** One application: its facts and, while it is pending, the two decisions. */
-export function applicationDetailView(token: string, application: LinkApplicationView): HTMLElement {
+export function applicationDetailView(token: string, application: LinkApplication): HTMLElement {
   const root = el('section', { 'aria-label': '利用申込みの審査' });
   const status = el('p', { class: 'status', role: 'status' });
-  const render = (current: LinkApplicationView, done?: string) => {
+  const render = (current: LinkApplication, done?: string) => {
     const heading = el('h2', { tabindex: '-1' }, `受付番号 ${current.receiptNumber} の利用申込み`);
     show(
       root,
@@ -149,7 +149,7 @@ export function applicationDetailView(token: string, application: LinkApplicatio
     );
   };
 
-  const decisionForms = (current: LinkApplicationView) => {
+  const decisionForms = (current: LinkApplication) => {
     const system = el('input', { name: 'system', value: localStorage.getItem(systemKey) ?? '' });
     const values = current.children.map(() => el('input', { name: 'identifier', autocomplete: 'off' }));
     const approve = el('button', { type: 'submit' }, '承認する');

@@ -20,11 +20,7 @@ export {
 export { HealthError, type HealthErrorCode } from './health-error.ts';
 export { type BundleSummary, bundleSha256, storeBundle } from './health-records.ts';
 export { type DueDose, dueDoses, routineSchedule, routineVaccines } from './immunisation-schedule.ts';
-export {
-  type ApplicationState,
-  type LinkApplication,
-  type LinkApplicationDocument,
-  linkApplicationType,
-} from './link-applications.ts';
+export { type LinkApplicationDocument, linkApplicationType } from './link-applications.ts';
 export { type ReminderJob, startReminderJob } from './reminder-job.ts';
 export { sendVaccinationReminders } from './vaccination-reminders.ts';
+export type { LinkApplication, LinkApplicationState } from './view-contracts.ts';

@@ -16,7 +16,7 @@ import { receiptNumber } from '../status-reports/due-period.ts';
 import { birthDateProblem } from './child-birth-date.ts';
 import { japanDay } from './child-record.ts';
 import { HealthError } from './health-error.ts';
-import type { LinkApplicationState, LinkApplicationView } from './view-contracts.ts';
+import type { LinkApplication, LinkApplicationState } from './view-contracts.ts';
 
 export const linkApplicationType = 'myna-tv/health-link-application/1';
 export const maxSignedApplicationBytes = 32 * 1024;
@@ -34,11 +34,6 @@ export const linkApplicationDocumentSchema = z
   })
   .openapi('HealthLinkApplicationDocument');
 export type LinkApplicationDocument = z.infer<typeof linkApplicationDocumentSchema>;
-
-export type ApplicationState = LinkApplicationState;
-
-/** An application as the municipality reviews it and the parent sees it (declared for the dashboard too). */
-export type LinkApplication = LinkApplicationView;
 
 interface Sealed {
   document: LinkApplicationDocument;
@@ -64,7 +59,7 @@ interface ApplicationRow {
   receipt_number: string;
   reason_sealed: string | null;
   local_government_code: string;
-  state: ApplicationState;
+  state: LinkApplicationState;
   application_sealed: string;
   submitted_at: Date;
   decided_at: Date | null;
@@ -238,7 +233,7 @@ export async function decideLinkApplication(
       [applicationId, municipality],
     );
     if (row === undefined) throw new HealthError('health.application-not-found', 'no such application');
-    const wanted: ApplicationState = options.decision === 'approve' ? 'approved' : 'rejected';
+    const wanted: LinkApplicationState = options.decision === 'approve' ? 'approved' : 'rejected';
     if (row.state === wanted) return toApplication(cipher, row);
     if (row.state !== 'pending')
       throw new HealthError('health.application-decided', `the application is ${row.state}`);

@@ -4,7 +4,8 @@
 
 export type LinkApplicationState = 'pending' | 'approved' | 'rejected';
 
-export interface LinkApplicationView {
+/** An application as the municipality reviews it and the parent sees it. */
+export interface LinkApplication {
   applicationId: string;
   /** 受付番号, `YYYY-MMDD-NNNNNN` (Japan date of receipt, running number). */
   receiptNumber: string;

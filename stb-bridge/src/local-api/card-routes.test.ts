@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { VIRTUAL_READER_NAME } from '../card/virtual-reader.ts';
-import type { CardState, ErrorResponse, TriesResponse } from './contracts.ts';
-import { createLocalApiFixture, type LocalApiFixture } from './testing/local-api-fixture.ts';
+import type { CardState, TriesResponse } from './contracts.ts';
+import { createLocalApiFixture, errorOf, type LocalApiFixture } from './testing/local-api-fixture.ts';
 
 let f: LocalApiFixture;
 beforeEach(async () => {
@@ -32,7 +32,7 @@ describe('GET /card', () => {
     expect(await cardState()).toEqual({ reader: null, card: 'absent' });
     const response = await f.call('GET', '/card/tries?kind=auth');
     expect(response.status).toBe(503);
-    expect(((await response.json()) as ErrorResponse).error.code).toBe('card.closed');
+    expect((await errorOf(response)).code).toBe('card.closed');
   });
 });
 
@@ -49,7 +49,7 @@ describe('GET /card/tries', () => {
     for (const query of ['', '?kind=my-number']) {
       const response = await f.call('GET', `/card/tries${query}`);
       expect(response.status).toBe(400);
-      expect(((await response.json()) as ErrorResponse).error.code).toBe('request.invalid');
+      expect((await errorOf(response)).code).toBe('request.invalid');
     }
   });
 
@@ -57,6 +57,6 @@ describe('GET /card/tries', () => {
     f.reader.remove();
     const response = await f.call('GET', '/card/tries?kind=auth');
     expect(response.status).toBe(409);
-    expect(((await response.json()) as ErrorResponse).error.code).toBe('card.absent');
+    expect((await errorOf(response)).code).toBe('card.absent');
   });
 });

@@ -10,13 +10,8 @@ import { verifiedContent } from '../reports/testing/scripted-report-backend.ts';
 import { pulledAfterVerify } from '../reports/testing/signing-test-card.ts';
 import type { HealthBackend } from '../session/backend-client.ts';
 import { SessionError } from '../session/session-error.ts';
-import type {
-  ErrorResponse,
-  HealthApplicationsResponse,
-  HealthApplyRequest,
-  HealthApplyResponse,
-} from './contracts.ts';
-import { createLocalApiFixture, type LocalApiFixture } from './testing/local-api-fixture.ts';
+import type { HealthApplicationsResponse, HealthApplyRequest, HealthApplyResponse } from './contracts.ts';
+import { createLocalApiFixture, errorOf, type LocalApiFixture } from './testing/local-api-fixture.ts';
 
 const minami = '363871';
 const today = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
@@ -70,9 +65,6 @@ beforeEach(async () => {
 });
 afterEach(() => f.close());
 
-const errorOf = async (response: Response) => ((await response.json()) as ErrorResponse).error;
-const logIn = async () =>
-  expect((await f.call('POST', '/login', { body: { pin: '1234' } })).status).toBe(200);
 const request = (overrides: Partial<HealthApplyRequest> = {}): HealthApplyRequest => ({
   applicationId: crypto.randomUUID(),
   children: [{ birthDate: '2026-07-01' }, { birthDate: '2024-02-29' }],
@@ -93,7 +85,7 @@ describe('health application routes', () => {
   });
 
   it('sign the birth dates with the household municipality, answer 201, and list the application', async () => {
-    await logIn();
+    await f.logIn();
     const body = request();
     const response = await apply(body);
     expect(response.status).toBe(201);
@@ -115,7 +107,7 @@ describe('health application routes', () => {
   });
 
   it('sign once per application id: a repeat and a double press answer the same application', async () => {
-    await logIn();
+    await f.logIn();
     const body = request();
     const [first, second] = await Promise.all([apply(body), apply(body)]);
     expect([first.status, second.status]).toEqual([201, 201]);
@@ -126,7 +118,7 @@ describe('health application routes', () => {
   });
 
   it('report a wrong password with the tries left, and never try it again', async () => {
-    await logIn();
+    await f.logIn();
     const body = request({ password: 'WRONG9' });
     const response = await apply(body);
     expect(response.status).toBe(403);
@@ -139,7 +131,7 @@ describe('health application routes', () => {
   });
 
   it('send nothing when the card is pulled while signing', async () => {
-    await logIn();
+    await f.logIn();
     const card = f.newCard();
     f.reader.insert(pulledAfterVerify(card, () => f.reader));
     const body = request();
@@ -151,7 +143,7 @@ describe('health application routes', () => {
   });
 
   it('refuse a bad body before the card, and pass the backend refusal of a future birth date on', async () => {
-    await logIn();
+    await f.logIn();
     for (const body of [
       request({ children: [] }),
       request({ children: [{ birthDate: '2026-7-1' }] }),

@@ -4,11 +4,10 @@ import { SessionError } from '../session/session-error.ts';
 import type {
   ChildRecordResponse,
   ChildrenResponse,
-  ErrorResponse,
   GrowthCurves,
   GrowthCurvesResponse,
 } from './contracts.ts';
-import { createLocalApiFixture, type LocalApiFixture } from './testing/local-api-fixture.ts';
+import { createLocalApiFixture, errorOf, type LocalApiFixture } from './testing/local-api-fixture.ts';
 
 const child = {
   id: '5b0f2c1e-8d3a-4e7b-9c6d-2a1b0c9d8e7f',
@@ -85,9 +84,6 @@ beforeEach(async () => {
 afterEach(() => f.close());
 
 const get = (path: string) => f.call('GET', path);
-const errorOf = async (response: Response) => ((await response.json()) as ErrorResponse).error;
-const logIn = async () =>
-  expect((await f.call('POST', '/login', { body: { pin: '1234' } })).status).toBe(200);
 
 describe('health routes', () => {
   it('need a logged-in resident', async () => {
@@ -99,7 +95,7 @@ describe('health routes', () => {
   });
 
   it("pass the children and a child's record through, and say when a child is not the resident's", async () => {
-    await logIn();
+    await f.logIn();
     expect((await (await get('/children')).json()) as ChildrenResponse).toEqual({ children: [child] });
     expect(await (await get(`/children/${child.id}`)).json()).toEqual(record);
     await get(`/children/${child.id}?edition=2010`);
@@ -109,7 +105,7 @@ describe('health routes', () => {
   });
 
   it('refuse bad ids and queries before asking the backend', async () => {
-    await logIn();
+    await f.logIn();
     for (const path of [
       '/children/..%2F..%2Fadmin',
       `/children/${child.id}?edition=2000`,
@@ -124,7 +120,7 @@ describe('health routes', () => {
   });
 
   it('keep each growth curve once fetched, and an edition that has none as null', async () => {
-    await logIn();
+    await f.logIn();
     const ask = async (query: string) =>
       ((await (await get(`/growth-curves?${query}`)).json()) as GrowthCurvesResponse).curves;
     expect(await ask('measure=weight&sex=female')).toEqual(curves);

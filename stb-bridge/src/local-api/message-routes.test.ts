@@ -1,7 +1,7 @@
 import type { PushMessage } from '@myna-tv/backend';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ErrorResponse, MessagesResponse } from './contracts.ts';
-import { createLocalApiFixture, type LocalApiFixture } from './testing/local-api-fixture.ts';
+import type { MessagesResponse } from './contracts.ts';
+import { createLocalApiFixture, errorOf, type LocalApiFixture } from './testing/local-api-fixture.ts';
 
 let f: LocalApiFixture;
 beforeEach(async () => {
@@ -17,7 +17,7 @@ const message = (seq: number): PushMessage => ({
   expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
 });
 const pending = async () => ((await (await f.call('GET', '/messages')).json()) as MessagesResponse).messages;
-const codeOf = async (response: Response) => ((await response.json()) as ErrorResponse).error.code;
+const codeOf = async (response: Response) => (await errorOf(response)).code;
 
 describe('messages', () => {
   it('lists pushed messages until each is marked shown', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ErrorResponse, Notice, NoticesResponse } from './contracts.ts';
-import { createLocalApiFixture, type LocalApiFixture } from './testing/local-api-fixture.ts';
+import type { Notice, NoticesResponse } from './contracts.ts';
+import { createLocalApiFixture, errorOf, type LocalApiFixture } from './testing/local-api-fixture.ts';
 
 let f: LocalApiFixture;
 beforeEach(async () => {
@@ -9,7 +9,6 @@ beforeEach(async () => {
 });
 afterEach(() => f.close());
 
-const errorOf = async (response: Response) => ((await response.json()) as ErrorResponse).error;
 const notice: Notice = {
   id: '7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
   senderName: 'みなみ年金基金',
@@ -34,7 +33,7 @@ describe('notice routes', () => {
 
   it("list the resident's notices and mark one read", async () => {
     f.reportBackend.noticeList.push({ ...notice });
-    expect((await f.call('POST', '/login', { body: { pin: '1234' } })).status).toBe(200);
+    await f.logIn();
     expect((await (await f.call('GET', '/notices')).json()) as NoticesResponse).toEqual({
       notices: [notice],
     });

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contractId, testDraft, yesToAll } from '../reports/testing/scripted-report-backend.ts';
 import { SessionError } from '../session/session-error.ts';
-import type { ErrorResponse, ReportsResponse, SendReportRequest, SendReportResponse } from './contracts.ts';
-import { createLocalApiFixture, type LocalApiFixture } from './testing/local-api-fixture.ts';
+import type { ReportsResponse, SendReportRequest, SendReportResponse } from './contracts.ts';
+import { createLocalApiFixture, errorOf, type LocalApiFixture } from './testing/local-api-fixture.ts';
 
 let f: LocalApiFixture;
 beforeEach(async () => {
@@ -11,9 +11,6 @@ beforeEach(async () => {
 });
 afterEach(() => f.close());
 
-const errorOf = async (response: Response) => ((await response.json()) as ErrorResponse).error;
-const login = async () =>
-  expect((await f.call('POST', '/login', { body: { pin: '1234' } })).status).toBe(200);
 const request = (overrides: Partial<SendReportRequest> = {}): SendReportRequest => ({
   contractId,
   period: '2026-11',
@@ -37,7 +34,7 @@ describe('report routes', () => {
   });
 
   it('list what is due, send with the password (201 and the receipt), then list it as sent', async () => {
-    await login();
+    await f.logIn();
     const listed = await f.call('GET', '/reports');
     expect((await listed.json()) as ReportsResponse).toEqual({ due: [testDraft()], sent: [], waiting: [] });
 
@@ -58,7 +55,7 @@ describe('report routes', () => {
   });
 
   it('answer 202 waiting when the backend cannot be reached after the viewer saw the drafts', async () => {
-    await login();
+    await f.logIn();
     await f.call('GET', '/reports');
     f.reportBackend.down = true;
     const response = await f.call('POST', '/reports/send', { body: request() });
@@ -69,7 +66,7 @@ describe('report routes', () => {
   });
 
   it('report a wrong password with the tries left and which secret it was', async () => {
-    await login();
+    await f.logIn();
     const response = await f.call('POST', '/reports/send', { body: request({ password: 'WRONG9' }) });
     expect(response.status).toBe(403);
     expect(await errorOf(response)).toMatchObject({ code: 'card.pin-wrong', triesLeft: 4, pinKind: 'sign' });
@@ -77,7 +74,7 @@ describe('report routes', () => {
   });
 
   it('say when the card is not in the reader, and keep nothing', async () => {
-    await login();
+    await f.logIn();
     f.reader.remove();
     const response = await f.call('POST', '/reports/send', { body: request() });
     expect(response.status).toBe(409);
@@ -86,7 +83,7 @@ describe('report routes', () => {
   });
 
   it('refuse malformed bodies and answers that do not fit the form', async () => {
-    await login();
+    await f.logIn();
     const bad = await f.call('POST', '/reports/send', { body: { ...request(), period: '2026-13' } });
     expect([bad.status, (await errorOf(bad)).code]).toEqual([400, 'request.invalid']);
     const partial = await f.call('POST', '/reports/send', { body: request({ answers: [] }) });
@@ -100,7 +97,7 @@ describe('report routes', () => {
   });
 
   it('forget the session when the backend has ended it', async () => {
-    await login();
+    await f.logIn();
     const statusReports = f.reportBackend.statusReports;
     f.reportBackend.statusReports = async () => {
       throw new SessionError('session.login-required', 'expired', { backendCode: 'auth.session-expired' });

@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SessionError } from '../session/session-error.ts';
-import type { ErrorResponse, LoginResponse, SessionState } from './contracts.ts';
-import { createLocalApiFixture, type LocalApiFixture, residentName } from './testing/local-api-fixture.ts';
+import type { LoginResponse, SessionState } from './contracts.ts';
+import {
+  createLocalApiFixture,
+  errorOf,
+  type LocalApiFixture,
+  residentName,
+} from './testing/local-api-fixture.ts';
 
 let f: LocalApiFixture;
 beforeEach(async () => {
@@ -10,7 +15,6 @@ beforeEach(async () => {
 });
 afterEach(() => f.close());
 
-const errorOf = async (response: Response) => ((await response.json()) as ErrorResponse).error;
 const tries = async (kind: 'auth' | 'sign') =>
   ((await (await f.call('GET', `/card/tries?kind=${kind}`)).json()) as { triesLeft: number }).triesLeft;
 

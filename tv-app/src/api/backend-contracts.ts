@@ -10,7 +10,7 @@ export type {
   GrowthEdition,
   GrowthMeasure,
 } from '../../../backend/src/health/growth-curves.ts';
-export type { LinkApplicationView as LinkApplication } from '../../../backend/src/health/view-contracts.ts';
+export type { LinkApplication } from '../../../backend/src/health/view-contracts.ts';
 export type { Notice } from '../../../backend/src/mailbox/contracts.ts';
 export type { PushMessage } from '../../../backend/src/push/contracts.ts';
 export type {

@@ -24,13 +24,16 @@ import { CardWatcher } from '../../session/card-watcher.ts';
 import { ResidentSession } from '../../session/resident-session.ts';
 import type { TestCard } from '../../virtual-card/test-card-contents.ts';
 import { VirtualJpkiCard } from '../../virtual-card/virtual-jpki-card.ts';
-import type { BridgeEvent } from '../contracts.ts';
+import type { BridgeEvent, ErrorResponse } from '../contracts.ts';
 import { createLocalApi, type LocalApi } from '../local-api-app.ts';
 
 export const tvOrigin = 'http://127.0.0.1:8080';
 export const residentName = '田中　花子';
 
 export const deviceId = '3a9e7c1d-5b2f-4e8a-9c6d-1f0e2d3c4b5a';
+
+/** The `error` of a local API error response. */
+export const errorOf = async (response: Response) => ((await response.json()) as ErrorResponse).error;
 
 /** Generated once per test file: two RSA-2048 keys, and a real certificate for the signature key. */
 let testCard: TestCard | undefined;
@@ -111,6 +114,8 @@ export interface LocalApiFixture {
   newCard(): VirtualJpkiCard;
   /** app.request with the TV app's Origin (unless `origin` says otherwise) and a JSON body. */
   call(method: string, path: string, options?: { body?: unknown; origin?: string | null }): Promise<Response>;
+  /** Logs the card's holder in with the right PIN; throws unless the API says 200. */
+  logIn(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -146,6 +151,14 @@ export async function createLocalApiFixture(
     logger,
   });
   watcher.start();
+  const call: LocalApiFixture['call'] = async (method, path, options = {}) => {
+    const headers: Record<string, string> = {};
+    const origin = options.origin === undefined ? tvOrigin : options.origin;
+    if (origin !== null) headers.origin = origin;
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    return app.request(path, { method, headers, ...(options.body !== undefined ? { body } : {}) });
+  };
   return {
     app,
     reader,
@@ -159,13 +172,11 @@ export async function createLocalApiFixture(
     logs,
     signKey: card.publicKeys.sign,
     newCard,
-    call: async (method, path, options = {}) => {
-      const headers: Record<string, string> = {};
-      const origin = options.origin === undefined ? tvOrigin : options.origin;
-      if (origin !== null) headers.origin = origin;
-      if (options.body !== undefined) headers['content-type'] = 'application/json';
-      const body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-      return app.request(path, { method, headers, ...(options.body !== undefined ? { body } : {}) });
+    call,
+    logIn: async () => {
+      const response = await call('POST', '/login', { body: { pin: card.contents.secrets.auth } });
+      if (response.status !== 200)
+        throw new Error(`login answered ${response.status}: ${await response.text()}`);
     },
     close: async () => {
       watcher.stop();
