@@ -3,16 +3,12 @@
 // ones, send nothing twice (see there); one node runs one round at a time.
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Database } from '../db/index.ts';
+import { type PeriodicRound, startPeriodicRound } from '../jobs/index.ts';
 import { sendVaccinationReminders } from './vaccination-reminders.ts';
 
 type Round = Awaited<ReturnType<typeof sendVaccinationReminders>>;
 
-export interface ReminderJob {
-  /** One round now (also what start and the timer run); an earlier round under way is joined, not doubled. */
-  run(): Promise<Round>;
-  /** Stops the timer and waits for a round under way. */
-  stop(): Promise<void>;
-}
+export type ReminderJob = PeriodicRound<Round>;
 
 export function startReminderJob(options: {
   db: Database;
@@ -23,26 +19,14 @@ export function startReminderJob(options: {
   onRound?: (round: Round) => void;
   onError: (error: unknown) => void;
 }): ReminderJob {
-  let running: Promise<Round> | undefined;
-  const run = () => {
-    running ??= sendVaccinationReminders(options)
-      .then((round) => {
-        options.onRound?.(round);
-        return round;
-      })
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  };
-  const tick = () => void run().catch(options.onError);
-  const timer = options.everyMs > 0 ? setInterval(tick, options.everyMs).unref() : undefined;
-  if (timer !== undefined) tick();
-  return {
-    run,
-    async stop() {
-      clearInterval(timer);
-      await running?.catch(() => {});
+  return startPeriodicRound({
+    everyMs: options.everyMs,
+    atStart: true,
+    round: async () => {
+      const round = await sendVaccinationReminders(options);
+      options.onRound?.(round);
+      return round;
     },
-  };
+    onError: options.onError,
+  });
 }

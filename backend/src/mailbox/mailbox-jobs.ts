@@ -2,6 +2,7 @@
 // then hourly. Every node may run it: the DELETE is idempotent (listing already hides expired notices, so the
 // purge only frees the rows).
 import type { Queryable } from '../db/index.ts';
+import { startPeriodicRound } from '../jobs/index.ts';
 import { purgeExpiredNotices } from './notices.ts';
 
 export interface MailboxJobs {
@@ -20,29 +21,18 @@ export function startMailboxJobs(options: {
   onPurged?: (notices: number) => void;
   onError: (error: unknown) => void;
 }): MailboxJobs {
-  let running: Promise<number> | undefined;
-  const purge = () => {
-    running ??= purgeExpiredNotices(options.db, {
-      now: options.clock(),
-      retentionDays: options.retentionDays,
-    })
-      .then((notices) => {
-        options.onPurged?.(notices);
-        return notices;
-      })
-      .finally(() => {
-        running = undefined;
+  const job = startPeriodicRound({
+    everyMs: options.everyMs ?? 3_600_000,
+    atStart: true,
+    round: async () => {
+      const notices = await purgeExpiredNotices(options.db, {
+        now: options.clock(),
+        retentionDays: options.retentionDays,
       });
-    return running;
-  };
-  const tick = () => void purge().catch(options.onError);
-  tick();
-  const timer = setInterval(tick, options.everyMs ?? 3_600_000).unref();
-  return {
-    purge,
-    async stop() {
-      clearInterval(timer);
-      await running?.catch(() => {});
+      options.onPurged?.(notices);
+      return notices;
     },
-  };
+    onError: options.onError,
+  });
+  return { purge: job.run, stop: job.stop };
 }

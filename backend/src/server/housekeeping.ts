@@ -3,15 +3,12 @@
 // "expired" or "replayed"). Every node runs it; the DELETEs are idempotent, so running on several is harmless.
 import { purgeEndedSessions } from '../accounts/index.ts';
 import type { Queryable } from '../db/index.ts';
+import { type PeriodicRound, startPeriodicRound } from '../jobs/index.ts';
 import type { ChallengeStore } from '../jpki/index.ts';
 import { errorFields, type Logger } from '../observability/index.ts';
 
-export interface Housekeeping {
-  /** Runs one round now (also what the timer runs). */
-  run(): Promise<void>;
-  /** Stops the timer and waits for a round under way. */
-  stop(): Promise<void>;
-}
+/** `run` never rejects: a failed round is logged. */
+export type Housekeeping = PeriodicRound<void>;
 
 const challengeGraceMs = 3_600_000;
 
@@ -23,26 +20,16 @@ export function startHousekeeping(options: {
   everyMs?: number;
 }): Housekeeping {
   const { db, challenges, clock, logger } = options;
-  let running: Promise<void> | undefined;
-  const run = () => {
-    running ??= (async () => {
-      const now = clock();
-      const sessions = await purgeEndedSessions(db, now);
-      const expired = await challenges.purgeExpired(new Date(now.getTime() - challengeGraceMs));
-      logger.debug('housekeeping', { sessionsRemoved: sessions, challengesRemoved: expired });
-    })()
-      .catch((error: unknown) => logger.warn('housekeeping failed', { error: errorFields(error) }))
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
+  const round = async () => {
+    const now = clock();
+    const sessions = await purgeEndedSessions(db, now);
+    const expired = await challenges.purgeExpired(new Date(now.getTime() - challengeGraceMs));
+    logger.debug('housekeeping', { sessionsRemoved: sessions, challengesRemoved: expired });
   };
-  const timer = setInterval(run, options.everyMs ?? 60_000).unref();
-  return {
-    run,
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodicRound({
+    everyMs: options.everyMs ?? 60_000,
+    round: () =>
+      round().catch((error: unknown) => logger.warn('housekeeping failed', { error: errorFields(error) })),
+    onError: () => {},
+  });
 }

@@ -6,6 +6,7 @@
 import type { Config } from '../config/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Database } from '../db/index.ts';
+import { startPeriodicRound } from '../jobs/index.ts';
 import type { CertificateVerifier } from '../jpki/index.ts';
 import { errorFields, type Logger } from '../observability/index.ts';
 import { checkSignCertificates, createDeliveryWorker } from '../status-reports/index.ts';
@@ -17,26 +18,17 @@ export interface StatusReportJobs {
   stop(): Promise<void>;
 }
 
-/** Runs `task` every `everyMs` (0: never), one round at a time, logging failures. */
+/** Runs `task` every `everyMs` (0: never, nor on `run`), logging results and failures. */
 function every(everyMs: number, name: string, logger: Logger, task: () => Promise<unknown>) {
-  let running: Promise<void> | undefined;
-  const run = () => {
-    running ??= task()
-      .then((result) => logger.debug(name, { result }))
-      .catch((error: unknown) => logger.warn(`${name} failed`, { error: errorFields(error) }))
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  };
-  const timer = everyMs > 0 ? setInterval(run, everyMs).unref() : undefined;
-  return {
-    run: () => (everyMs > 0 ? run() : Promise.resolve()),
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  const job = startPeriodicRound({
+    everyMs,
+    round: () =>
+      task()
+        .then((result) => logger.debug(name, { result }))
+        .catch((error: unknown) => logger.warn(`${name} failed`, { error: errorFields(error) })),
+    onError: () => {},
+  });
+  return { run: () => (everyMs > 0 ? job.run() : Promise.resolve()), stop: job.stop };
 }
 
 export function startStatusReportJobs(options: {

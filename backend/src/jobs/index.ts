@@ -1,0 +1,1 @@
+export { type PeriodicRound, startPeriodicRound } from './periodic-round.ts';
