@@ -17,6 +17,7 @@ import {
   type PushStats,
 } from '@myna-tv/backend';
 import { startBenchBoxes } from '../push/support/bench-boxes.ts';
+import type { SendPhase } from '../push/support/bench-node-ops.ts';
 import { type NodeProcess, startNodeProcess } from '../push/support/node-process.ts';
 import { addTestDevices, createTestDeviceTable } from '../push/support/test-devices.ts';
 import {
@@ -50,14 +51,6 @@ export interface PushFanoutOptions {
   profileDir?: string;
   /** Processes the boxes are spread over. Two (default): one process of 10,000 boxes, starved while two nodes write, would set the last-box time of the two-node run (+69 % over one node; +17 % with two). */
   boxProcesses?: number;
-}
-
-interface SendPhase {
-  /** CPU when sampling started (after the probe's forced GCs, which are not the push's). */
-  startCpuMs: number;
-  /** CPU just before the node's first write, and when its last box was written. */
-  writeStartCpuMs?: number;
-  sentCpuMs?: number;
 }
 
 function writeCpuMs(send: SendPhase): number {

@@ -140,12 +140,12 @@ describe('an alert across two nodes', () => {
       });
       const composed = await first.renderer.render(stored.id);
       const atB = boxB.received.find((m) => m.seq === summary.pushSeq);
-      expect(atB?.payload).toEqual(composed.get(onSecond.householdId));
+      expect(atB?.payload).toEqual(composed.get(onSecond.householdId)?.value());
       expect(JSON.stringify(atB?.payload)).toContain('森さん');
       expect(boxA.received.find((m) => m.seq === summary.pushSeq)?.payload).toEqual(
-        composed.get(onFirst.householdId),
+        composed.get(onFirst.householdId)?.value(),
       );
-      // The second node composed its own copy from the stored recipients.
+      // The second node composed its own copy from the stored recipients: the same bytes.
       expect(second.renderer.cached()).toContain(stored.id);
       expect([...(await second.renderer.render(stored.id)).entries()]).toEqual([...composed.entries()]);
       // Issued again through the second node (a duplicate): nothing new.

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAlertIngest, defaultAlertIngestSettings } from '../alerts/index.ts';
 import { createPgliteDatabase, type Database, migrate } from '../db/index.ts';
 import { authenticateDevice } from '../devices/index.ts';
+import type { JsonValue } from '../push/index.ts';
 import { type PushNode, startPushNode, TestBox } from '../push/push-test-support.ts';
 import { type AlertDelivery, startAlertDelivery } from './alert-delivery.ts';
-import { createAlertRenderer } from './alert-renderer.ts';
+import { type AlertRenderer, createAlertRenderer } from './alert-renderer.ts';
 import {
   capXml,
   enrol,
@@ -79,6 +80,12 @@ const messagesFor = (alertId: string) =>
     [alertId],
   );
 
+/** What the renderer holds for an alert, decoded as the boxes decode it. */
+async function renderedFor(renderer: AlertRenderer, alertId: string): Promise<Map<string, JsonValue>> {
+  const encoded = await renderer.render(alertId);
+  return new Map([...encoded].map(([household, payload]) => [household, payload.value()]));
+}
+
 describe('alert dispatch from stored households', () => {
   it('targets by polygon, supporters first from level 3, and records the recipients once', async () => {
     const stored = await storeAlert(db, capXml({ level: 3, polygon: hiwasaPolygon }));
@@ -96,7 +103,7 @@ describe('alert dispatch from stored households', () => {
     });
     expect(rows.find((r) => r.household_id === ids.elderly)?.shelter_id).toMatch(/^E36387/);
 
-    const payloads = await delivery.renderer.render(stored.id);
+    const payloads = await renderedFor(delivery.renderer, stored.id);
     // Needing assistance and their supporter first, then the others.
     expect([...payloads.keys()]).toEqual([ids.elderly, ids.supporter, ids.neighbour]);
     const elderly = payloads.get(ids.elderly) as Record<string, unknown>;
@@ -131,10 +138,10 @@ describe('alert dispatch from stored households', () => {
   it('renders on another node exactly what the targeting node composed', async () => {
     const stored = await storeAlert(db, capXml({ level: 4, polygon: hiwasaPolygon, status: 'Exercise' }));
     await delivery.dispatcher.issue(stored, []);
-    const here = await delivery.renderer.render(stored.id);
+    const here = await renderedFor(delivery.renderer, stored.id);
     const households = createNodeHouseholds({ db, cipher: testCipher });
     const other = createAlertRenderer({ db, households, clock, defaultTtlMs: 60_000 });
-    const there = await other.render(stored.id);
+    const there = await renderedFor(other, stored.id);
     expect([...there.entries()]).toEqual([...here.entries()]);
     expect((there.get(ids.neighbour) as { ja: { title: string } }).ja.title).toBe(
       '【訓練】【警戒レベル4】避難指示',
@@ -165,7 +172,7 @@ describe('alert dispatch from stored households', () => {
     expect(updated.pushSeq).toBeGreaterThan(0);
     const [firstMessage] = await messagesFor(first.id);
     expect(firstMessage?.expires_at.getTime()).toBeLessThanOrEqual(Date.now());
-    const payloads = await delivery.renderer.render(update.id);
+    const payloads = await renderedFor(delivery.renderer, update.id);
     expect(payloads.get(ids.elderly)).toMatchObject({ kind: 'issue', level: 5, thread: first.thread });
     expect(payloads.get(ids.neighbour)).toMatchObject({
       kind: 'cancel',
@@ -186,7 +193,7 @@ describe('alert dispatch from stored households', () => {
     expect(cancelled.outcome).toBe('withdrawn');
     const [updateMessage] = await messagesFor(update.id);
     expect(updateMessage?.expires_at.getTime()).toBeLessThanOrEqual(Date.now());
-    const cancels = await delivery.renderer.render(cancel.id);
+    const cancels = await renderedFor(delivery.renderer, cancel.id);
     expect(new Set(cancels.keys())).toEqual(
       new Set((await recipients(update.id)).filter((r) => r.kind !== 'cancel').map((r) => r.household_id)),
     );
@@ -224,7 +231,7 @@ describe('alert dispatch from stored households', () => {
         expect(elderly.seqs()).toContain(pushSeq);
         expect(neighbour.seqs()).toContain(pushSeq);
       });
-      const rendered = await delivery.renderer.render(stored.id);
+      const rendered = await renderedFor(delivery.renderer, stored.id);
       const got = (box: TestBox) => box.received.find((m) => m.seq === pushSeq);
       expect(got(elderly)?.payload).toEqual(rendered.get(ids.elderly));
       expect(got(neighbour)?.payload).toEqual(rendered.get(ids.neighbour));
@@ -270,7 +277,7 @@ describe('alert dispatch from stored households', () => {
     expect(updated.answer.pushSeq).toBeGreaterThan(issued.answer.pushSeq ?? 0);
     const [withdrawn] = await messagesFor(issued.answer.id);
     expect(withdrawn?.expires_at.getTime()).toBeLessThanOrEqual(Date.now());
-    const payloads = await delivery.renderer.render(updated.answer.id);
+    const payloads = await renderedFor(delivery.renderer, updated.answer.id);
     expect(payloads.get(ids.neighbour)).toMatchObject({
       kind: 'issue',
       level: 4,
@@ -287,7 +294,7 @@ describe('alert dispatch from stored households', () => {
       }),
     );
     expect(cancelled.answer.pushSeq).toBeGreaterThan(updated.answer.pushSeq ?? 0);
-    const cancels = await delivery.renderer.render(cancelled.answer.id);
+    const cancels = await renderedFor(delivery.renderer, cancelled.answer.id);
     expect(new Set(cancels.keys())).toEqual(new Set(payloads.keys()));
     expect(cancels.get(ids.neighbour)).toMatchObject({ kind: 'cancel', thread: issued.answer.thread });
     // The duplicate gets the same answer and nothing is pushed again.

@@ -4,7 +4,7 @@ import { DbError, type Queryable } from '../db/index.ts';
 import type { DeviceIdentity } from '../devices/index.ts';
 import type { AckBatcher } from './ack-batcher.ts';
 import type { ActiveMessages } from './active-messages.ts';
-import type { BoxNamespace, BoxSocket } from './box-namespace.ts';
+import type { BoxNamespace, BoxSocket, ConnectionOrder } from './box-namespace.ts';
 import { deviceRoom, roomsOf } from './box-rooms.ts';
 import { isPushAck, type PushErrorCode, type PushMessage, pushAuthSchema } from './contracts.ts';
 import type { DeliveryLedger } from './delivery-ledger.ts';
@@ -66,7 +66,9 @@ export function serveBoxes(options: BoxConnectionOptions): void {
     const { deviceId } = socket.data.identity;
     // A box that reconnects before its old socket timed out, or a second box with a copied credential: one
     // connection per device, the newest.
-    if (endOlderConnections(nsp, deviceId, socket.id)) options.onReplaced(deviceId);
+    if (endOlderConnections(nsp, deviceId, { id: socket.id, issued: socket.handshake.issued })) {
+      options.onReplaced(deviceId);
+    }
     socket.join(roomsOf(socket.data.identity));
     socket.on('push:ack', (ack, done) => {
       const answer = typeof done === 'function' ? done : undefined;
@@ -87,10 +89,19 @@ export function serveBoxes(options: BoxConnectionOptions): void {
   });
 }
 
-/** Ends the connections of a device on this node other than `keep`; true if there was one. */
-export function endOlderConnections(nsp: BoxNamespace, deviceId: string, keep: string): boolean {
-  const older = [...(nsp.adapter.rooms.get(deviceRoom(deviceId)) ?? [])].filter((id) => id !== keep);
-  for (const id of older) nsp.sockets.get(id)?.disconnect(true);
+/**
+ * Ends the connections of a device on this node older than `newest` (all but `newest` itself when it is on
+ * this node: it connected last); true if there was one.
+ */
+export function endOlderConnections(nsp: BoxNamespace, deviceId: string, newest: ConnectionOrder): boolean {
+  const older = [...(nsp.adapter.rooms.get(deviceRoom(deviceId)) ?? [])].flatMap((id) => {
+    const socket = nsp.sockets.get(id);
+    if (!socket || id === newest.id) return [];
+    if (nsp.sockets.has(newest.id)) return [socket];
+    const { issued } = socket.handshake;
+    return issued < newest.issued || (issued === newest.issued && id < newest.id) ? [socket] : [];
+  });
+  for (const socket of older) socket.disconnect(true);
   return older.length > 0;
 }
 

@@ -9,8 +9,17 @@ export interface NodeEvents {
   'push:published': (message: PushMessage) => void;
   /** A message withdrawn on the sending node: it is no longer in force from `expiresAt` (ISO) on. */
   'push:withdrawn': (seq: number, expiresAt: string) => void;
-  /** A box connected to the sending node: the others end their older connections of that device. */
-  'push:box-connected': (deviceId: string, socketId: string) => void;
+  /**
+   * A box connected to the sending node at `issued` (its handshake, ms since the epoch): the others end that
+   * device's connections made before it. This may arrive after a newer connection of the device was made.
+   */
+  'push:box-connected': (deviceId: string, connection: ConnectionOrder) => void;
+}
+
+/** Which of two connections of a device is the newer: the later handshake, then the greater socket id. */
+export interface ConnectionOrder {
+  id: string;
+  issued: number;
 }
 
 export interface BoxSocketData {

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { BoxNamespace, BoxSocket } from './box-namespace.ts';
 import { createBoxPacketEncoder, textFrame, writeBoxPacket } from './box-packets.ts';
 import type { JsonValue, PushMessage } from './contracts.ts';
+import { EncodedPayload } from './push-renderer.ts';
 
 /** Reads one unmasked frame back as RFC 6455 §5.2 lays it out. */
 function readFrame(frame: Buffer): { fin: boolean; opcode: number; masked: boolean; text: string } {
@@ -52,7 +53,7 @@ describe('pre-encoded push packets', () => {
       const nsp = io.of(name) as unknown as BoxNamespace;
       const encode = createBoxPacketEncoder(nsp, message);
       for (const payload of payloads) {
-        const packet = encode(payload);
+        const packet = encode(new EncodedPayload(payload));
         const boxMessage = { ...message, payload };
         expect(packet.message).toEqual(boxMessage);
         const expected = io.encoder.encode({ type: 2, nsp: name, data: ['push:message', boxMessage] });
@@ -98,7 +99,7 @@ describe('writing a packet to a box', () => {
   it('writes straight to an idle WebSocket, and the box gets the same event as from emit', async () => {
     const { nsp, socket, box, received, sendPacket } = await connected();
     const message = messageWith(1);
-    writeBoxPacket(socket, createBoxPacketEncoder(nsp, message)(message.payload));
+    writeBoxPacket(socket, createBoxPacketEncoder(nsp, message)(new EncodedPayload(message.payload)));
     await vi.waitFor(() => expect(received).toHaveLength(1));
     expect(received[0]).toEqual(message);
     expect(sendPacket).not.toHaveBeenCalled();
@@ -111,7 +112,7 @@ describe('writing a packet to a box', () => {
     // An emit leaves engine.io's transport busy until its write callback; the next packets must follow it.
     socket.emit('push:message', first);
     for (const message of [second, third]) {
-      writeBoxPacket(socket, createBoxPacketEncoder(nsp, message)(message.payload));
+      writeBoxPacket(socket, createBoxPacketEncoder(nsp, message)(new EncodedPayload(message.payload)));
     }
     await vi.waitFor(() => expect(received).toHaveLength(3));
     expect(received).toEqual([first, second, third]);
@@ -121,7 +122,7 @@ describe('writing a packet to a box', () => {
       expect((socket.conn as unknown as { transport: { writable: boolean } }).transport.writable).toBe(true),
     );
     const fourth = messageWith(4);
-    writeBoxPacket(socket, createBoxPacketEncoder(nsp, fourth)(fourth.payload));
+    writeBoxPacket(socket, createBoxPacketEncoder(nsp, fourth)(new EncodedPayload(fourth.payload)));
     await vi.waitFor(() => expect(received).toHaveLength(4));
     expect(received[3]).toEqual(fourth);
     expect(sendPacket).toHaveBeenCalledTimes(3);
@@ -137,16 +138,17 @@ describe('pre-encoded WebSocket frames', () => {
       `4${'避難'.repeat(100)}`,
       `4${'x'.repeat(70_000)}`,
     ]) {
-      expect(readFrame(textFrame(text))).toEqual({ fin: true, opcode: 1, masked: false, text });
+      expect(readFrame(textFrame(Buffer.from(text)))).toEqual({ fin: true, opcode: 1, masked: false, text });
     }
-    const parts = [Buffer.from('42/stb,'), '["避難",', Buffer.from('1]')];
+    const parts = ['42/stb,', '["避難",', '1]'].map((part) => Buffer.from(part));
     expect(readFrame(textFrame(...parts)).text).toBe('42/stb,["避難",1]');
   });
 
   it('uses the shortest length field (7, 16 or 64 bits), counting bytes rather than characters', () => {
-    expect(textFrame('x'.repeat(125)).length).toBe(2 + 125);
-    expect(textFrame('避'.repeat(42)).length).toBe(4 + 126);
-    expect(textFrame('x'.repeat(65_535)).length).toBe(4 + 65_535);
-    expect(textFrame('x'.repeat(65_536)).length).toBe(10 + 65_536);
+    const frame = (text: string) => textFrame(Buffer.from(text));
+    expect(frame('x'.repeat(125)).length).toBe(2 + 125);
+    expect(frame('避'.repeat(42)).length).toBe(4 + 126);
+    expect(frame('x'.repeat(65_535)).length).toBe(4 + 65_535);
+    expect(frame('x'.repeat(65_536)).length).toBe(10 + 65_536);
   });
 });

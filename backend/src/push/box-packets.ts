@@ -6,7 +6,8 @@
 // per-packet bookkeeping (packet object, write buffer, flush and drain events, send callback): a third of the
 // fan-out's CPU per box (push-fanout: 34.6 → 22.2 µs). The box receives a normal `push:message` event.
 import type { BoxNamespace, BoxSocket } from './box-namespace.ts';
-import type { JsonValue, PushMessage } from './contracts.ts';
+import type { PushMessage } from './contracts.ts';
+import type { EncodedPayload } from './push-renderer.ts';
 
 /** socket.io-parser's EVENT packet type. */
 const EVENT = 2;
@@ -19,8 +20,7 @@ const payloadMark = JSON.stringify('\u0000payload\u0000');
  */
 export class BoxPacket {
   readonly #envelope: PushMessage;
-  readonly #payload: JsonValue;
-  readonly #json: string;
+  readonly #payload: EncodedPayload;
   /** The envelope's text before and after the payload. */
   readonly #around: { head: string; tail: string };
   /** The WebSocket text frame of engine.io message packet `4` + the socket.io packet. */
@@ -28,37 +28,35 @@ export class BoxPacket {
 
   constructor(
     envelope: PushMessage,
-    payload: JsonValue,
-    json: string,
+    payload: EncodedPayload,
     around: { head: string; tail: string },
     frame: Buffer,
   ) {
     this.#envelope = envelope;
     this.#payload = payload;
-    this.#json = json;
     this.#around = around;
     this.frame = frame;
   }
 
   get message(): PushMessage {
-    return { ...this.#envelope, payload: this.#payload };
+    return { ...this.#envelope, payload: this.#payload.value() };
   }
 
   /** The socket.io packet's text, exactly what the server's default encoder gives for the same event. */
   get encoded(): string {
-    return this.#around.head + this.#json + this.#around.tail;
+    return this.#around.head + this.#payload.json + this.#around.tail;
   }
 }
 
 /**
- * Encodes a message once per payload: the envelope (seq, target, dates) is encoded once, each payload (the
- * message's own, or a household's rendered one) is spliced in, and framed for WebSocket. The text is exactly
+ * Frames a message once per payload: the envelope (seq, target, dates) is encoded once, each payload (the
+ * message's own, or a household's rendered one, both encoded already) is spliced in, and framed for WebSocket. The text is exactly
  * what the server's default socket.io-parser encoder gives for the same event (box-packets.test.ts checks it).
  */
 export function createBoxPacketEncoder(
   nsp: BoxNamespace,
   message: PushMessage,
-): (payload: JsonValue) => BoxPacket {
+): (payload: EncodedPayload) => BoxPacket {
   const data = JSON.stringify(['push:message', { ...message, payload: JSON.parse(payloadMark) }]);
   const at = data.indexOf(payloadMark);
   // socket.io v5 text packet: type, namespace unless '/', then the event array.
@@ -68,10 +66,7 @@ export function createBoxPacketEncoder(
   // "4" is engine.io's message packet type: the text the websocket frame carries.
   const headBytes = Buffer.from(`4${head}`);
   const tailBytes = Buffer.from(tail);
-  return (payload) => {
-    const json = JSON.stringify(payload);
-    return new BoxPacket(message, payload, json, around, textFrame(headBytes, json, tailBytes));
-  };
+  return (payload) => new BoxPacket(message, payload, around, textFrame(headBytes, payload.bytes, tailBytes));
 }
 
 /** The socket.io and engine.io internals a write uses (checked at each use; typed here once). */
@@ -142,12 +137,12 @@ function writeStraight(conn: EngineConnection, frame: Buffer): boolean {
 }
 
 /**
- * An unmasked, final WebSocket text frame (RFC 6455 §5.2: a server never masks) of the parts in order, header
- * and data in one buffer; strings are written as UTF-8 straight into it.
+ * An unmasked, final WebSocket text frame (RFC 6455 §5.2: a server never masks) of the UTF-8 parts in order,
+ * header and data in one buffer.
  */
-export function textFrame(...parts: (string | Buffer)[]): Buffer {
+export function textFrame(...parts: Buffer[]): Buffer {
   let length = 0;
-  for (const part of parts) length += typeof part === 'string' ? Buffer.byteLength(part) : part.length;
+  for (const part of parts) length += part.length;
   const headerLength = length < 126 ? 2 : length < 65_536 ? 4 : 10;
   const frame = Buffer.allocUnsafe(headerLength + length);
   frame[0] = 0x81;
@@ -160,8 +155,6 @@ export function textFrame(...parts: (string | Buffer)[]): Buffer {
     frame.writeBigUInt64BE(BigInt(length), 2);
   }
   let offset = headerLength;
-  for (const part of parts) {
-    offset += typeof part === 'string' ? frame.write(part, offset) : part.copy(frame, offset);
-  }
+  for (const part of parts) offset += part.copy(frame, offset);
   return frame;
 }

@@ -22,4 +22,4 @@ export {
   type PushHealth,
   type PushStats,
 } from './push-gateway.ts';
-export type { PushRenderer } from './push-renderer.ts';
+export { EncodedPayload, type PushRenderer } from './push-renderer.ts';

@@ -7,7 +7,7 @@ import { type BoxPacket, createBoxPacketEncoder, writeBoxPacket } from './box-pa
 import { householdRoom, roomOf } from './box-rooms.ts';
 import type { PushMessage } from './contracts.ts';
 import type { DeliveryLedger } from './delivery-ledger.ts';
-import type { PushRenderers } from './push-renderer.ts';
+import { EncodedPayload, type PushRenderers } from './push-renderer.ts';
 
 export interface LocalFanoutOptions {
   nsp: BoxNamespace;
@@ -41,7 +41,7 @@ export function createLocalFanout(options: LocalFanoutOptions): LocalFanout {
     const { target } = message;
     const encode = createBoxPacketEncoder(nsp, message);
     if (target.kind !== 'rendered') {
-      const packet = encode(message.payload);
+      const packet = encode(new EncodedPayload(message.payload));
       const room = roomOf(target);
       const ids = only ?? [
         ...(room === undefined ? nsp.sockets.keys() : (nsp.adapter.rooms.get(room) ?? [])),

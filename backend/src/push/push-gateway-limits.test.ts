@@ -3,6 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPgliteDatabase, type Database, DbError, migrate } from '../db/index.ts';
+import { EncodedPayload } from './push-renderer.ts';
 import { deliveryCount, type PushNode, startPushNode, TestBox, TestDevices } from './push-test-support.ts';
 
 let db: Database;
@@ -62,7 +63,7 @@ describe('push gateway re-sends', () => {
     node.gateway.setRenderer('alert', {
       async render(key) {
         renders.push(key);
-        return new Map([[household, { key, for: 'this household' }]]);
+        return new Map([[household, new EncodedPayload({ key, for: 'this household' })]]);
       },
     });
     const silent = await new TestBox(node.url, credential, { autoAck: false }).connected();

@@ -167,8 +167,8 @@ export async function createPushGateway(options: PushGatewayOptions): Promise<Pu
   nsp.on('push:published', deliverOnce);
   nsp.on('push:withdrawn', withdrawHere);
   // The older connection of a device may sit on another node (the box came back through another one).
-  nsp.on('push:box-connected', (deviceId, socketId) => {
-    if (endOlderConnections(nsp, deviceId, socketId)) onReplaced(deviceId);
+  nsp.on('push:box-connected', (deviceId, connection) => {
+    if (endOlderConnections(nsp, deviceId, connection)) onReplaced(deviceId);
   });
   const admission = createHandshakeAdmission(options.handshakesPerSecond ?? 1000);
   serveBoxes({
@@ -184,7 +184,10 @@ export async function createPushGateway(options: PushGatewayOptions): Promise<Pu
     onError,
   });
   nsp.on('connection', (socket) => {
-    if (redis?.isUp()) nsp.serverSideEmit('push:box-connected', socket.data.identity.deviceId, socket.id);
+    if (redis?.isUp()) {
+      const connection = { id: socket.id, issued: socket.handshake.issued };
+      nsp.serverSideEmit('push:box-connected', socket.data.identity.deviceId, connection);
+    }
   });
   const sweeper = startResendSweeper({
     nsp,

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import type { JsonValue, PushMessage } from './contracts.ts';
 import { isPushError } from './push-error.ts';
 import type { PushCluster } from './push-gateway.case.test.ts';
-import type { PushRenderer } from './push-renderer.ts';
+import { EncodedPayload, type PushRenderer } from './push-renderer.ts';
 import { deliveryCount, TestBox } from './push-test-support.ts';
 
 /**
@@ -15,7 +15,7 @@ export function runRenderedPushCases(start: () => Promise<PushCluster>): void {
   let cluster: PushCluster;
   let boxes: TestBox[] = [];
   /** What the renderer of topic 'alert' answers, per key. */
-  const rendered = new Map<string, Map<string, JsonValue>>();
+  const rendered = new Map<string, Map<string, EncodedPayload>>();
   const renders: string[] = [];
   const renderer: PushRenderer = {
     async render(key) {
@@ -42,7 +42,10 @@ export function runRenderedPushCases(start: () => Promise<PushCluster>): void {
   const publisher = () => cluster.nodes[0].gateway;
   const publishAlert = (payloads: [string, JsonValue][], topic = 'alert') => {
     const key = randomUUID();
-    rendered.set(key, new Map(payloads));
+    rendered.set(
+      key,
+      new Map(payloads.map(([household, payload]) => [household, new EncodedPayload(payload)])),
+    );
     return publisher().publish({
       target: { kind: 'rendered', topic, key },
       payload: { summary: `${payloads.length} households` },

@@ -7,13 +7,36 @@ import { PushError } from './push-error.ts';
 
 export type RenderedTarget = Extract<PushTarget, { kind: 'rendered' }>;
 
+/**
+ * A payload encoded once, as UTF-8 JSON, when it is rendered: every packet that carries it copies these bytes.
+ * A rendered message is written to each box of its household, on every node, and again on replays and
+ * re-sends; encoding it at each write, and keeping it as objects the collector copies through a large push,
+ * made up a third of the alert fan-out's CPU per box (alert-push, docs/benchmarks.md).
+ */
+export class EncodedPayload {
+  readonly bytes: Buffer;
+
+  constructor(value: JsonValue) {
+    this.bytes = Buffer.from(JSON.stringify(value));
+  }
+
+  get json(): string {
+    return this.bytes.toString('utf8');
+  }
+
+  /** The payload as a value again, for the few writes that need one (a replay, a box still being replayed to). */
+  value(): JsonValue {
+    return JSON.parse(this.json) as JsonValue;
+  }
+}
+
 export interface PushRenderer {
   /**
    * The payload of message `key` for every household it is for (households absent get nothing), in the order
    * they should get it (first in the map, first on the wire). Called on every node that delivers or replays the
    * message, and for each replay and re-send: cache inside.
    */
-  render(key: string): Promise<ReadonlyMap<string, JsonValue>>;
+  render(key: string): Promise<ReadonlyMap<string, EncodedPayload>>;
 }
 
 export class PushRenderers {
@@ -32,7 +55,7 @@ export class PushRenderers {
   }
 
   /** The payload per household of a rendered message; throws if its topic has no renderer (yet). */
-  async payloads(target: RenderedTarget): Promise<ReadonlyMap<string, JsonValue>> {
+  async payloads(target: RenderedTarget): Promise<ReadonlyMap<string, EncodedPayload>> {
     const renderer = this.#byTopic.get(target.topic);
     if (!renderer) throw new PushError('internal', `no push renderer for topic ${target.topic}`);
     try {
@@ -46,6 +69,6 @@ export class PushRenderers {
   async forBox(message: PushMessage, identity: DeviceIdentity): Promise<PushMessage | undefined> {
     if (message.target.kind !== 'rendered') return message;
     const payload = (await this.payloads(message.target)).get(identity.householdId);
-    return payload === undefined ? undefined : { ...message, payload };
+    return payload === undefined ? undefined : { ...message, payload: payload.value() };
   }
 }

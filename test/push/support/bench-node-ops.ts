@@ -10,6 +10,18 @@ import type { PublishRequest, PushGateway } from '@myna-tv/backend';
 
 export type NodeOps = Record<string, (request: unknown) => unknown>;
 
+/** What `sample-stop` answers: CPU (ms) and times (CLOCK_MONOTONIC ns, as text) of a trial's fan-out. */
+export interface SendPhase {
+  /** CPU when sampling started (after the probe's forced GCs, which are not the push's). */
+  startCpuMs: number;
+  /** Just before the node's first write. */
+  writeStartAt?: string;
+  writeStartCpuMs?: number;
+  /** When its last box was written. */
+  sentAt?: string;
+  sentCpuMs?: number;
+}
+
 export function benchNodeOps(gateway: PushGateway): NodeOps {
   /** (time, CPU, messages sent) every 2 ms during a trial: when the fan-out's last write happened, and its CPU. */
   let samples: { at: bigint; cpuMs: number; sent: number }[] = [];
@@ -61,7 +73,7 @@ export function benchNodeOps(gateway: PushGateway): NodeOps {
      * sample before the fan-out's first write and the first at which `sent` reached `to` (the end of the
      * fan-out), with their CPU.
      */
-    'sample-stop'(request) {
+    'sample-stop'(request): SendPhase {
       const { from, to } = request as { from: number; to: number };
       clearInterval(sampler);
       sample();
@@ -71,7 +83,7 @@ export function benchNodeOps(gateway: PushGateway): NodeOps {
       const done = samples.find((s) => s.sent >= to);
       return {
         startCpuMs: first?.cpuMs ?? 0,
-        ...(before ? { writeStartCpuMs: before.cpuMs } : {}),
+        ...(before ? { writeStartAt: String(before.at), writeStartCpuMs: before.cpuMs } : {}),
         ...(done ? { sentAt: String(done.at), sentCpuMs: done.cpuMs } : {}),
       };
     },
