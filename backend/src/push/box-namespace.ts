@@ -7,6 +7,8 @@ import type { BoxToServerEvents, PushMessage, ServerToBoxEvents } from './contra
 /** Between backend nodes (through the Redis adapter): one trigger per publish, each node delivers locally. */
 export interface NodeEvents {
   'push:published': (message: PushMessage) => void;
+  /** The sending node has written message `seq` to its boxes (peer-writes.ts). */
+  'push:written': (seq: number) => void;
   /** A message withdrawn on the sending node: it is no longer in force from `expiresAt` (ISO) on. */
   'push:withdrawn': (seq: number, expiresAt: string) => void;
   /**

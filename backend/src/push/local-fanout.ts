@@ -17,6 +17,11 @@ export interface LocalFanoutOptions {
   renderers: PushRenderers;
   /** Whether message `seq` is still in force: a message withdrawn during its fan-out stops there. */
   inForce: (seq: number) => boolean;
+  /**
+   * After this node's writes of a delivery (not a re-send): resolves when the boxes' acks may be read (with
+   * several nodes, once every node has written it: peer-writes.ts).
+   */
+  afterWrites?: (seq: number) => Promise<void>;
 }
 
 export interface LocalFanout {
@@ -70,11 +75,17 @@ export function createLocalFanout(options: LocalFanoutOptions): LocalFanout {
     return { ids, packetFor };
   }
 
-  async function fanOut(message: PushMessage, { ids, packetFor }: Audience): Promise<void> {
+  async function fanOut(
+    message: PushMessage,
+    { ids, packetFor }: Audience,
+    kind: 'delivery' | 'resend',
+  ): Promise<void> {
     // Boxes ack at once. Reading those acks between chunks would put most of the ack work (as much as the
     // sending) before the last chunk goes out, so the boxes already written to are not read from until the
     // push is out; their acks wait in the kernel meanwhile.
     const paused: ReadPausable[] = [];
+    // The last chunk's acks are read right away, unless they wait for the other nodes too.
+    const holdsLastChunk = kind === 'delivery' && options.afterWrites !== undefined;
     try {
       for (let start = 0; start < ids.length; start += chunkSize) {
         // Also before the first chunk of a large push: finding its audience was a turn's work already.
@@ -96,7 +107,7 @@ export function createLocalFanout(options: LocalFanoutOptions): LocalFanout {
           }
           ledger.recordSent(socket, message.seq, now);
           writeBoxPacket(socket, packet);
-          if (!last) {
+          if (!last || holdsLastChunk) {
             const ws = websocketOf(socket);
             if (ws) {
               ws.pause();
@@ -106,14 +117,9 @@ export function createLocalFanout(options: LocalFanoutOptions): LocalFanout {
         }
       }
     } finally {
-      // A resumed socket's buffered acks are handled in the same turn (process.nextTick): resuming them all at
-      // once would block the loop for the whole ack round, so they are resumed a few per turn. An ack costs
-      // about what a write costs, and more on a loaded host: a quarter chunk per turn.
-      const resumeChunk = Math.max(1, chunkSize >> 2);
-      for (let start = 0; start < paused.length; start += resumeChunk) {
-        if (start > 0) await nextTurn();
-        for (let i = start; i < Math.min(start + resumeChunk, paused.length); i++) paused[i]?.resume();
-      }
+      const mayRead = kind === 'delivery' ? options.afterWrites?.(message.seq) : undefined;
+      // Not awaited: the next message in the queue need not wait for this one's acks.
+      void resumeReads(paused, mayRead, chunkSize);
     }
   }
 
@@ -126,12 +132,31 @@ export function createLocalFanout(options: LocalFanoutOptions): LocalFanout {
 
   return {
     deliver(message) {
-      return enqueue(async () => fanOut(message, await audienceOf(message)));
+      return enqueue(async () => fanOut(message, await audienceOf(message), 'delivery'));
     },
     resend(message, socketIds) {
-      return enqueue(async () => fanOut(message, await audienceOf(message, socketIds)));
+      return enqueue(async () => fanOut(message, await audienceOf(message, socketIds), 'resend'));
     },
   };
+}
+
+/**
+ * Resumes reading from the boxes written to, once `mayRead` settles. A resumed socket's buffered acks are
+ * handled in the same turn (process.nextTick): resuming them all at once would block the loop for the whole ack
+ * round, so they are resumed a few per turn. An ack costs about what a write costs, and more on a loaded host:
+ * a quarter chunk per turn.
+ */
+async function resumeReads(
+  paused: readonly ReadPausable[],
+  mayRead: Promise<void> | undefined,
+  chunkSize: number,
+) {
+  await mayRead?.catch(() => {});
+  const resumeChunk = Math.max(1, chunkSize >> 2);
+  for (let start = 0; start < paused.length; start += resumeChunk) {
+    if (start > 0) await nextTurn();
+    for (let i = start; i < Math.min(start + resumeChunk, paused.length); i++) paused[i]?.resume();
+  }
 }
 
 interface ReadPausable {
