@@ -50,8 +50,9 @@ export class BoxPacket {
 
 /**
  * Frames a message once per payload: the envelope (seq, target, dates) is encoded once, each payload (the
- * message's own, or a household's rendered one, both encoded already) is spliced in, and framed for WebSocket. The text is exactly
- * what the server's default socket.io-parser encoder gives for the same event (box-packets.test.ts checks it).
+ * message's own, or a household's rendered one, both encoded already) is spliced in, and framed for WebSocket.
+ * The text is exactly what the server's default socket.io-parser encoder gives for the same event
+ * (box-packets.test.ts checks it).
  */
 export function createBoxPacketEncoder(
   nsp: BoxNamespace,

@@ -1,8 +1,8 @@
 // When every node has written a message to its boxes. A node reads its boxes' acks only once the push is out
 // everywhere: on shared cores, a node that finished its own boxes early and read their acks (about 14 µs each)
 // took the CPU the other node still needed for its writes and the boxes for their reads (two nodes + Redis,
-// 10,000 boxes: last box +17 % over one node; holding the acks until all nodes had written: within the noise
-// of one node, docs/benchmarks.md).
+// 10,000 boxes: last box +18 % over one node without the hold, +5 % with it, medians of back-to-back pairs in
+// docs/benchmarks.md).
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface PeerWrites {
