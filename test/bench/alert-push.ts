@@ -32,7 +32,7 @@ import { minamiTownShelters, parseAlert, targetAlert } from '@myna-tv/disaster';
 import { loadShelterRegistry } from '../../backend/src/alert-delivery/index.ts';
 import { importShelters } from '../../backend/src/demo/seed-shelters.ts';
 import { startBenchBoxes } from '../push/support/bench-boxes.ts';
-import type { SendPhase } from '../push/support/bench-node-ops.ts';
+import { fanOutOf, type SendPhase } from '../push/support/bench-node-ops.ts';
 import { type NodeProcess, startNodeProcess } from '../push/support/node-process.ts';
 import type { BenchResult } from './run.ts';
 import { cpuShare, gcFlag, median, msBetween, type Probe, pushSupport, round } from './support/push-bench.ts';
@@ -192,16 +192,7 @@ export async function benchAlertPush(options: AlertPushOptions = {}): Promise<Be
       const send = await node.call<SendPhase>('sample-stop', { from: before.sent, to: before.sent + n });
       const after = await node.call<Probe>('probe');
       if (profiling) await node.call('profile-stop', `${profileDir}/alert-push-trial${trial}.cpuprofile`);
-      const { sentAt, sentCpuMs, writeStartAt, writeStartCpuMs } = send;
-      if (
-        sentAt === undefined ||
-        sentCpuMs === undefined ||
-        writeStartAt === undefined ||
-        writeStartCpuMs === undefined
-      ) {
-        throw new Error('the fan-out did not finish');
-      }
-      const writeCpuMs = sentCpuMs - writeStartCpuMs;
+      const fanOut = fanOutOf(send);
       const [rows] = await db.query<{ n: number }>(
         'SELECT count(*)::int AS n FROM push_delivery WHERE seq = $1',
         [answer.pushSeq],
@@ -213,10 +204,9 @@ export async function benchAlertPush(options: AlertPushOptions = {}): Promise<Be
         acksPersistedMs: msBetween(start, BigInt(persisted.at)),
         loopBlockMs: after.loopMaxMs,
         restCpuPercent: restCpuPerMs * 100,
-        sendCpuUsPerBox: ((sentCpuMs - send.startCpuMs) * 1000) / n,
-        writeCpuUsPerBox: (writeCpuMs * 1000) / n,
-        writeNetCpuUsPerBox:
-          ((writeCpuMs - restCpuPerMs * msBetween(BigInt(writeStartAt), BigInt(sentAt))) * 1000) / n,
+        sendCpuUsPerBox: ((fanOut.sentCpuMs - send.startCpuMs) * 1000) / n,
+        writeCpuUsPerBox: (fanOut.cpuMs * 1000) / n,
+        writeNetCpuUsPerBox: ((fanOut.cpuMs - restCpuPerMs * fanOut.ms) * 1000) / n,
         totalCpuUsPerBox: ((after.cpuMs - send.startCpuMs) * 1000) / n,
       });
       previous = `${sender},${identifier},${sent}`;

@@ -17,7 +17,7 @@ import {
   type PushStats,
 } from '@myna-tv/backend';
 import { startBenchBoxes } from '../push/support/bench-boxes.ts';
-import type { SendPhase } from '../push/support/bench-node-ops.ts';
+import { fanOutOf, type SendPhase } from '../push/support/bench-node-ops.ts';
 import { type NodeProcess, startNodeProcess } from '../push/support/node-process.ts';
 import { addTestDevices, createTestDeviceTable } from '../push/support/test-devices.ts';
 import {
@@ -51,13 +51,6 @@ export interface PushFanoutOptions {
   profileDir?: string;
   /** Processes the boxes are spread over. Two (default): one process of 10,000 boxes, starved while two nodes write, would set the last-box time of the two-node run (+69 % over one node; +17 % with two). */
   boxProcesses?: number;
-}
-
-function writeCpuMs(send: SendPhase): number {
-  if (send.sentCpuMs === undefined || send.writeStartCpuMs === undefined) {
-    throw new Error('a node did not finish its fan-out');
-  }
-  return send.sentCpuMs - send.writeStartCpuMs;
 }
 
 export async function benchPushFanout(
@@ -154,7 +147,7 @@ export async function benchPushFanout(
         acksPersistedMs: Math.max(...persisted.map((p) => msBetween(start, BigInt(p.at)))),
         loopBlockMs: Math.max(...after.map((p) => p.loopMaxMs)),
         cpuUsPerBox: ((sum(after.map((p) => p.cpuMs)) - sum(sends.map((s) => s.startCpuMs))) * 1000) / n,
-        writeCpuUsPerBox: (sum(sends.map(writeCpuMs)) * 1000) / n,
+        writeCpuUsPerBox: (sum(sends.map((send) => fanOutOf(send).cpuMs)) * 1000) / n,
         boxesCpuUsPerBox: ((boxesAfterMs - boxesBeforeMs) * 1000) / n,
       });
     }

@@ -94,10 +94,11 @@ export function serveBoxes(options: BoxConnectionOptions): void {
  * this node: it connected last); true if there was one.
  */
 export function endOlderConnections(nsp: BoxNamespace, deviceId: string, newest: ConnectionOrder): boolean {
+  const newestHere = nsp.sockets.has(newest.id);
   const older = [...(nsp.adapter.rooms.get(deviceRoom(deviceId)) ?? [])].flatMap((id) => {
     const socket = nsp.sockets.get(id);
     if (!socket || id === newest.id) return [];
-    if (nsp.sockets.has(newest.id)) return [socket];
+    if (newestHere) return [socket];
     const { issued } = socket.handshake;
     return issued < newest.issued || (issued === newest.issued && id < newest.id) ? [socket] : [];
   });

@@ -22,6 +22,24 @@ export interface SendPhase {
   sentCpuMs?: number;
 }
 
+/**
+ * A node's fan-out: its CPU (ms) from just before its first write to its last box written, how long that took,
+ * and the node's CPU count at the end.
+ */
+export function fanOutOf(send: SendPhase): { cpuMs: number; ms: number; sentCpuMs: number } {
+  const { writeStartAt, writeStartCpuMs, sentAt, sentCpuMs } = send;
+  if (
+    writeStartAt === undefined ||
+    writeStartCpuMs === undefined ||
+    sentAt === undefined ||
+    sentCpuMs === undefined
+  ) {
+    throw new Error('a node did not finish its fan-out');
+  }
+  const ms = Number(BigInt(sentAt) - BigInt(writeStartAt)) / 1e6;
+  return { cpuMs: sentCpuMs - writeStartCpuMs, ms, sentCpuMs };
+}
+
 export function benchNodeOps(gateway: PushGateway): NodeOps {
   /** (time, CPU, messages sent) every 2 ms during a trial: when the fan-out's last write happened, and its CPU. */
   let samples: { at: bigint; cpuMs: number; sent: number }[] = [];
