@@ -216,6 +216,22 @@ describe('alert dispatch from stored households', () => {
     expect(await delivery.recover()).toEqual({ dispatched: [] });
   });
 
+  it('dispatches an alert once when asked again while and after it is dispatched', async () => {
+    const stored = await storeAlert(db, capXml({ level: 4, polygon: hiwasaPolygon }));
+    // Ingest and the recovery's timer asking at the same time, then the recovery with a list read before the claim.
+    const [first, second] = await Promise.all([
+      delivery.dispatcher.issue(stored, []),
+      delivery.dispatcher.issue(stored, []),
+    ]);
+    const third = await delivery.dispatcher.issue(stored, []);
+    expect(second).toEqual(first);
+    expect(third).toEqual(first);
+    expect(await messagesFor(stored.id)).toHaveLength(1);
+    // The payloads composed for the fan-out are still there for re-sends and replays (a second dispatch's lost
+    // claim evicted them).
+    expect(delivery.renderer.cached()).toContain(stored.id);
+  });
+
   it('pushes each box its own household’s payload under one seq, acknowledged', async () => {
     const elderly = await new TestBox(node.url, boxes.elderly).connected();
     const neighbour = await new TestBox(node.url, boxes.neighbour).connected();
