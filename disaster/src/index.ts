@@ -128,5 +128,6 @@ export {
   needsAssistance,
   noNeeds,
   targetAlert,
+  targetAlertInSteps,
   targetHouseholdSchema,
 } from './targeting/index.ts';

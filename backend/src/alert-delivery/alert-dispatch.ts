@@ -10,7 +10,7 @@ import {
   type AlertPayload,
   type HouseholdIndex,
   type TargetingOutcome,
-  targetAlert,
+  targetAlertInSteps,
 } from '@myna-tv/disaster';
 import type { AlertDispatcher, DispatchSummary, StoredAlert } from '../alerts/index.ts';
 import type { Database } from '../db/index.ts';
@@ -23,6 +23,7 @@ import {
   recipientRows,
 } from './alert-recipients.ts';
 import type { AlertRenderer } from './alert-renderer.ts';
+import { inTurns } from './in-turns.ts';
 import { describeWithdrawn } from './message-plans.ts';
 import type { NodeHouseholds } from './node-households.ts';
 import { loadShelterRegistry } from './stored-shelters.ts';
@@ -213,7 +214,7 @@ export function createAlertDispatcher(options: AlertDispatcherOptions): AlertDis
       return dispatch(stored, [], { ...nothing, kind: 'alert', outcome: 'not-for-viewers' });
     }
     const [index, shelters] = await Promise.all([households.current(), loadShelterRegistry(db)]);
-    const result = targetAlert(stored.alert, { households: index, shelters });
+    const result = await inTurns(targetAlertInSteps(stored.alert, { households: index, shelters }));
     const payloads = new Map<string, AlertPayload>();
     for (const { householdId, payload } of result.deliveries) {
       payload.thread = stored.thread;

@@ -3,11 +3,11 @@
 // them once from the stored recipients (alert-payloads.ts). Kept encoded (as the boxes get them) until the
 // message expires or is withdrawn: the dispatcher evicts what it withdraws, and a sweep drops what expired or
 // another node withdrew.
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AlertPayload } from '@myna-tv/disaster';
 import type { Queryable } from '../db/index.ts';
 import { EncodedPayload, type JsonValue } from '../push/index.ts';
 import { renderPayloads } from './alert-payloads.ts';
+import { inTurns } from './in-turns.ts';
 import { loadMessagePlan } from './message-plans.ts';
 import type { NodeHouseholds } from './node-households.ts';
 import { loadShelterRegistry } from './stored-shelters.ts';
@@ -90,12 +90,14 @@ export function createAlertRenderer(options: {
 /** Payloads encoded per event-loop turn: 19,000 in one go made the longest loop block 130 → 173–211 ms. */
 const encodeChunk = 1000;
 
-async function encodeInTurns(payloads: ReadonlyMap<string, AlertPayload>): Promise<EncodedPayloads> {
+function* encodeInSteps(payloads: ReadonlyMap<string, AlertPayload>): Generator<void, EncodedPayloads, void> {
   const result = new Map<string, EncodedPayload>();
   for (const [id, payload] of payloads) {
-    if (result.size > 0 && result.size % encodeChunk === 0) await nextTurn();
+    if (result.size > 0 && result.size % encodeChunk === 0) yield;
     // AlertPayload is JSON through and through; an interface just carries no index signature.
     result.set(id, new EncodedPayload(payload as unknown as JsonValue));
   }
   return result;
 }
+
+const encodeInTurns = (payloads: ReadonlyMap<string, AlertPayload>) => inTurns(encodeInSteps(payloads));

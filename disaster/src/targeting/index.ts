@@ -16,4 +16,5 @@ export {
   type TargetingOutcome,
   type TargetingResult,
   targetAlert,
+  targetAlertInSteps,
 } from './target-alert.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAlert } from '../alerts/index.ts';
 import { noNeeds } from './household.ts';
 import { createHouseholdIndex } from './household-index.ts';
-import { targetAlert } from './target-alert.ts';
+import { targetAlert, targetAlertInSteps, targetingStep } from './target-alert.ts';
 import {
   alert,
   area,
@@ -147,6 +147,24 @@ describe('targetAlert', () => {
     expect(bytes(payload)).toBeLessThanOrEqual(1400);
     const typical = targetAlert(evacuate(4), { households: index, shelters }).deliveries;
     expect(Math.max(...typical.map((d) => bytes(d.payload)))).toBeLessThanOrEqual(1024);
+  });
+
+  it('targets in steps of a thousand households with the same result', () => {
+    const many = createHouseholdIndex(
+      Array.from({ length: 2500 }, (_, i) =>
+        household(`h${i}`, 33.71 + (i % 50) * 0.0015, 134.51 + Math.floor(i / 50) * 0.0015, {
+          needs: i % 7 === 0 ? elderly : noNeeds,
+        }),
+      ),
+    ).index;
+    const options = { households: many, shelters };
+    const steps = targetAlertInSteps(evacuate(4), options);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    expect(yields).toBe(Math.floor(2500 / targetingStep));
+    expect(step.value).toEqual(targetAlert(evacuate(4), options));
+    expect(step.value.deliveries).toHaveLength(2500);
   });
 
   it('targets from a parsed CAP alert, ignoring the shapes the parser dropped', () => {

@@ -1,8 +1,8 @@
 // From a parsed alert to one payload per household reached: select (select-households.ts), order (people
 // needing assistance and their 避難支援者 first), assign a place (assign-shelters.ts), compose
-// (messages/compose-payload.ts). Pure and synchronous; the backend pushes the result. Only Actual and
-// Exercise alerts reach anyone: Test, System and Draft are composed for nobody, and a Cancel, Ack or Error
-// carries no order (the backend withdraws what a Cancel names).
+// (messages/compose-payload.ts). Pure; in one go, or in steps that a server runs one per event-loop turn; the
+// backend pushes the result. Only Actual and Exercise alerts reach anyone: Test, System and Draft are composed
+// for nobody, and a Cancel, Ack or Error carries no order (the backend withdraws what a Cancel names).
 import type { Alert } from '../alerts/index.ts';
 import type { HouseholdAlert } from '../messages/alert-payload.ts';
 import { createPayloadComposer } from '../messages/compose-payload.ts';
@@ -51,7 +51,27 @@ const empty = (outcome: TargetingOutcome, notes: TargetingNote[] = []): Targetin
   notes,
 });
 
+/** Households assigned and composed between two steps of `targetAlertInSteps`. */
+export const targetingStep = 1000;
+
 export function targetAlert(alert: Alert, options: TargetAlertOptions): TargetingResult {
+  const steps = targetAlertInSteps(alert, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `targetAlert` in steps: it yields after every `targetingStep` households it assigned a place and composed a
+ * payload for, so a server can let other work run in between. In one go, 19,000 households made the backend's
+ * longest event-loop block 125–259 ms on a slow host (alert-push benchmark); in steps, 78–113 ms. A town of
+ * 100,000 would hold the loop five times as long. The result is the same.
+ */
+export function* targetAlertInSteps(
+  alert: Alert,
+  options: TargetAlertOptions,
+): Generator<void, TargetingResult, void> {
   if (alert.status !== 'Actual' && alert.status !== 'Exercise') return empty('not-for-viewers');
   if (alert.msgType !== 'Alert' && alert.msgType !== 'Update') return empty('no-order');
   const { households: index } = options;
@@ -139,6 +159,7 @@ export function targetAlert(alert: Alert, options: TargetAlertOptions): Targetin
       alsoSupports: isIssued && household.supports.length > 0 && household.supports.some(supportsNeedsInArea),
     });
     deliveries.push({ householdId: household.id, payload });
+    if (deliveries.length % targetingStep === 0) yield;
   }
   return {
     outcome: 'composed',
