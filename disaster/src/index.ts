@@ -130,4 +130,5 @@ export {
   targetAlert,
   targetAlertInSteps,
   targetHouseholdSchema,
+  targetingStep,
 } from './targeting/index.ts';

@@ -16,6 +16,7 @@ import {
   needsAssistance,
   type ShelterRegistry,
   type TargetHousehold,
+  targetingStep,
 } from '@myna-tv/disaster';
 import type { AlertRecipient } from './alert-recipients.ts';
 
@@ -66,11 +67,12 @@ export function cancelPayloads(
   });
 }
 
-export function renderPayloads(
+/** In steps of `targetingStep` households, as targeting runs (a server runs one step per event-loop turn). */
+export function* renderPayloads(
   plan: AlertMessagePlan,
   index: HouseholdIndex,
   shelters: ShelterRegistry | null,
-): Map<string, AlertPayload> {
+): Generator<void, Map<string, AlertPayload>, void> {
   const { households, positionById } = index;
   const byHousehold = new Map(plan.recipients.map((r) => [r.householdId, r]));
   const issuedNeedingHelp = (id: string) => {
@@ -142,6 +144,7 @@ export function renderPayloads(
         household.supports.some(issuedNeedingHelp),
     });
     payloads.set(household.id, payload);
+    if (payloads.size % targetingStep === 0) yield;
   }
   const cancel = cancelComposer(plan.alert, plan.thread, plan.withdrawn);
   for (const [id, payload] of cancelPayloads(cancels, index, cancel)) payloads.set(id, payload);

@@ -44,7 +44,7 @@ export function createAlertRenderer(options: {
     const plan = await loadMessagePlan(db, alertId);
     if (plan === null) return new Map();
     const [index, shelters] = await Promise.all([households.current(), loadShelterRegistry(db)]);
-    return encodeInTurns(renderPayloads(plan, index, shelters));
+    return encodeInTurns(await inTurns(renderPayloads(plan, index, shelters)));
   }
 
   return {

@@ -17,4 +17,5 @@ export {
   type TargetingResult,
   targetAlert,
   targetAlertInSteps,
+  targetingStep,
 } from './target-alert.ts';
