@@ -23,10 +23,10 @@ export interface SendPhase {
 }
 
 /**
- * A node's fan-out: its CPU (ms) from just before its first write to its last box written, how long that took,
- * and the node's CPU count at the end.
+ * A node's fan-out: when it started (CLOCK_MONOTONIC ns), its CPU (ms) from just before its first write to its
+ * last box written, how long that took, and the node's CPU count at the end.
  */
-export function fanOutOf(send: SendPhase): { cpuMs: number; ms: number; sentCpuMs: number } {
+export function fanOutOf(send: SendPhase): { startAt: bigint; cpuMs: number; ms: number; sentCpuMs: number } {
   const { writeStartAt, writeStartCpuMs, sentAt, sentCpuMs } = send;
   if (
     writeStartAt === undefined ||
@@ -37,7 +37,7 @@ export function fanOutOf(send: SendPhase): { cpuMs: number; ms: number; sentCpuM
     throw new Error('a node did not finish its fan-out');
   }
   const ms = Number(BigInt(sentAt) - BigInt(writeStartAt)) / 1e6;
-  return { cpuMs: sentCpuMs - writeStartCpuMs, ms, sentCpuMs };
+  return { startAt: BigInt(writeStartAt), cpuMs: sentCpuMs - writeStartCpuMs, ms, sentCpuMs };
 }
 
 export function benchNodeOps(gateway: PushGateway): NodeOps {
