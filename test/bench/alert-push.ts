@@ -204,6 +204,7 @@ export async function benchAlertPush(options: AlertPushOptions = {}): Promise<Be
         lastBoxMs: msBetween(start, BigInt(arrivals.last)),
         // Before it: ingest, targeting, composing, recording and encoding; the fan-out after it.
         firstWriteMs: msBetween(start, fanOut.startAt),
+        lastWriteMs: msBetween(start, fanOut.startAt) + fanOut.ms,
         acksPersistedMs: msBetween(start, BigInt(persisted.at)),
         loopBlockMs: after.loopMaxMs,
         restCpuPercent: restCpuPerMs * 100,
@@ -279,6 +280,10 @@ export async function benchAlertPush(options: AlertPushOptions = {}): Promise<Be
         ),
         'first box being written (POST → its write), median (ms)': round(
           median(measured.map((r) => r.firstWriteMs)),
+        ),
+        // Against the last box received: how far the boxes (the load generator) lag behind the node's writes.
+        'last box being written (POST → its write), median (ms)': round(
+          median(measured.map((r) => r.lastWriteMs)),
         ),
         'last box received, median (ms)': round(lastBoxMs),
         'last box received, best (ms)': round(Math.min(...measured.map((r) => r.lastBoxMs))),
