@@ -7,15 +7,15 @@
 // reached. Test, System and Draft alerts are recorded and never pushed.
 import {
   type Alert,
-  type AlertPayload,
+  type HouseholdAlert,
   type HouseholdIndex,
   type TargetingOutcome,
   targetAlertInSteps,
 } from '@myna-tv/disaster';
 import type { AlertDispatcher, DispatchSummary, StoredAlert } from '../alerts/index.ts';
 import type { Database } from '../db/index.ts';
-import type { PublishRequest, PushGateway } from '../push/index.ts';
-import { cancelComposer, cancelPayloads } from './alert-payloads.ts';
+import type { EncodedPayload, PublishRequest, PushGateway } from '../push/index.ts';
+import { cancelComposer, cancelPayloads, encodeAlertPayload } from './alert-payloads.ts';
 import {
   type AlertRecipient,
   householdsAlerted,
@@ -56,13 +56,22 @@ interface MessageSummary {
 
 const forViewers = (alert: Alert) => alert.status === 'Actual' || alert.status === 'Exercise';
 
-function recipientOf(householdId: string, payload: AlertPayload): AlertRecipient {
+/** What a dispatch keeps of a household's payload as soon as it is composed: its recipient row, its bytes. */
+interface Delivery {
+  recipient: AlertRecipient;
+  payload: EncodedPayload;
+}
+
+function deliveryOf({ householdId, payload }: HouseholdAlert): Delivery {
   return {
-    householdId,
-    role: payload.role,
-    kind: payload.kind,
-    priority: payload.priority,
-    shelterId: payload.shelter?.id ?? null,
+    recipient: {
+      householdId,
+      role: payload.role,
+      kind: payload.kind,
+      priority: payload.priority,
+      shelterId: payload.shelter?.id ?? null,
+    },
+    payload: encodeAlertPayload(payload),
   };
 }
 
@@ -144,8 +153,8 @@ export function createAlertDispatcher(options: AlertDispatcherOptions): AlertDis
       outcome: DispatchOutcome;
       /** Households of the area (those told only of a cancel not counted). */
       targeted: number;
-      recipients: readonly AlertRecipient[];
-      payloads: ReadonlyMap<string, AlertPayload>;
+      /** In delivery order, one per household. */
+      deliveries: readonly Delivery[];
       index: HouseholdIndex | null;
     },
   ): Promise<DispatchSummary> {
@@ -157,9 +166,14 @@ export function createAlertDispatcher(options: AlertDispatcherOptions): AlertDis
       plan.kind === 'cancel' && withdrawnUntil !== null && withdrawnUntil > now
         ? withdrawnUntil
         : expiryOf(stored.alert, now);
-    const households = plan.payloads.size;
+    const households = plan.deliveries.length;
     const publishing = households > 0 && expiresAt > now;
-    if (publishing) renderer.put(stored.id, plan.payloads, expiresAt);
+    if (publishing) {
+      const payloads = new Map(
+        plan.deliveries.map(({ recipient, payload }) => [recipient.householdId, payload]),
+      );
+      renderer.put(stored.id, payloads, expiresAt);
+    }
     const summary: MessageSummary = {
       alertId: stored.id,
       thread: stored.thread,
@@ -172,7 +186,12 @@ export function createAlertDispatcher(options: AlertDispatcherOptions): AlertDis
       expiresAt,
     };
     const rows =
-      plan.index === null || plan.recipients.length === 0 ? null : recipientRows(plan.recipients, plan.index);
+      plan.index === null || households === 0
+        ? null
+        : recipientRows(
+            plan.deliveries.map((delivery) => delivery.recipient),
+            plan.index,
+          );
     const claimed = await push.publishWithin(request, (append) =>
       db.transaction(async (tx) => {
         const claim = await tx.query(
@@ -199,36 +218,31 @@ export function createAlertDispatcher(options: AlertDispatcherOptions): AlertDis
     withdrawn: readonly string[],
     index: HouseholdIndex,
     still: ReadonlySet<string>,
-  ): Promise<[string, AlertPayload][]> {
+  ): Promise<Delivery[]> {
     const alerted = await householdsAlerted(db, withdrawn);
     for (const id of still) alerted.delete(id);
     if (alerted.size === 0) return [];
     const compose = cancelComposer(message.alert, message.thread, await describeWithdrawn(db, withdrawn));
-    return cancelPayloads(alerted, index, compose);
+    return cancelPayloads(alerted, index, compose).map(deliveryOf);
   }
 
-  const nothing = { payloads: new Map(), recipients: [], index: null, targeted: 0 };
+  const nothing = { deliveries: [], index: null, targeted: 0 };
 
   async function issue(stored: StoredAlert, replaces: readonly string[]): Promise<DispatchSummary> {
     if (!forViewers(stored.alert)) {
       return dispatch(stored, [], { ...nothing, kind: 'alert', outcome: 'not-for-viewers' });
     }
     const [index, shelters] = await Promise.all([households.current(), loadShelterRegistry(db)]);
-    const result = await inTurns(targetAlertInSteps(stored.alert, { households: index, shelters }));
-    const payloads = new Map<string, AlertPayload>();
-    for (const { householdId, payload } of result.deliveries) {
-      payload.thread = stored.thread;
-      payloads.set(householdId, payload);
-    }
-    const cancels = await cancelsFor(stored, replaces, index, new Set(payloads.keys()));
-    const targeted = payloads.size;
-    for (const [id, payload] of cancels) payloads.set(id, payload);
+    const result = await inTurns(
+      targetAlertInSteps(stored.alert, { households: index, shelters, thread: stored.thread }, deliveryOf),
+    );
+    const covered = new Set(result.deliveries.map(({ recipient }) => recipient.householdId));
+    const cancels = await cancelsFor(stored, replaces, index, covered);
     return dispatch(stored, replaces, {
       kind: 'alert',
       outcome: result.outcome,
-      targeted,
-      recipients: [...payloads].map(([id, payload]) => recipientOf(id, payload)),
-      payloads,
+      targeted: result.deliveries.length,
+      deliveries: [...result.deliveries, ...cancels],
       index,
     });
   }
@@ -243,8 +257,7 @@ export function createAlertDispatcher(options: AlertDispatcherOptions): AlertDis
       kind: 'cancel',
       outcome: 'withdrawn',
       targeted: cancels.length,
-      recipients: cancels.map(([id, payload]) => recipientOf(id, payload)),
-      payloads: new Map(cancels),
+      deliveries: cancels,
       index,
     });
   }

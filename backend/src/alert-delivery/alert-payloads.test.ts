@@ -8,11 +8,11 @@ import {
   targetingStep,
 } from '@myna-tv/disaster';
 import { describe, expect, it } from 'vitest';
-import { renderPayloads } from './alert-payloads.ts';
+import { encodeAlertPayload, renderPayloads } from './alert-payloads.ts';
 import { capXml, hiwasaPolygon } from './delivery-test-support.ts';
 
 describe('renderPayloads', () => {
-  it('composes in steps of a thousand households what targeting composed', () => {
+  it('composes and encodes in steps of a thousand households what targeting composed', () => {
     const households = Array.from(
       { length: 2500 },
       (_, i): TargetHousehold => ({
@@ -47,6 +47,7 @@ describe('renderPayloads', () => {
     let step = steps.next();
     for (; !step.done; step = steps.next()) yields++;
     expect(yields).toBe(Math.floor(2500 / targetingStep));
-    expect(step.value).toEqual(new Map(targeted.deliveries.map((d) => [d.householdId, d.payload])));
+    const encoded = targeted.deliveries.map((d) => [d.householdId, encodeAlertPayload(d.payload).json]);
+    expect([...step.value].map(([id, payload]) => [id, payload.json])).toEqual(encoded);
   });
 });

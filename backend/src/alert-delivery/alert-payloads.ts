@@ -12,12 +12,14 @@ import {
   createCancelComposer,
   createPayloadComposer,
   distanceMetres,
+  type HouseholdAlert,
   type HouseholdIndex,
   needsAssistance,
   type ShelterRegistry,
   type TargetHousehold,
   targetingStep,
 } from '@myna-tv/disaster';
+import { EncodedPayload, type JsonValue } from '../push/index.ts';
 import type { AlertRecipient } from './alert-recipients.ts';
 
 export interface AlertMessagePlan {
@@ -49,12 +51,21 @@ export function cancelComposer(alert: Alert, thread: string, withdrawn: Withdraw
   });
 }
 
+/**
+ * A payload as the boxes get it, encoded as soon as it is composed: kept as objects until a whole town is
+ * composed, 19,000 payloads outlived several collections and were copied by each.
+ */
+export function encodeAlertPayload(payload: AlertPayload): EncodedPayload {
+  // AlertPayload is JSON through and through; an interface just carries no index signature.
+  return new EncodedPayload(payload as unknown as JsonValue);
+}
+
 /** Cancels for `householdIds`, in index order (households no longer indexed are left out). */
 export function cancelPayloads(
   householdIds: Iterable<string>,
   index: HouseholdIndex,
   compose: ReturnType<typeof cancelComposer>,
-): [string, AlertPayload][] {
+): HouseholdAlert[] {
   const positions: number[] = [];
   for (const id of householdIds) {
     const position = index.positionById.get(id);
@@ -63,16 +74,19 @@ export function cancelPayloads(
   positions.sort((a, b) => a - b);
   return positions.map((position) => {
     const household = index.households[position] as TargetHousehold;
-    return [household.id, compose(household)];
+    return { householdId: household.id, payload: compose(household) };
   });
 }
 
-/** In steps of `targetingStep` households, as targeting runs (a server runs one step per event-loop turn). */
+/**
+ * Encoded, in steps of `targetingStep` households, as targeting runs (a server runs one step per event-loop
+ * turn).
+ */
 export function* renderPayloads(
   plan: AlertMessagePlan,
   index: HouseholdIndex,
   shelters: ShelterRegistry | null,
-): Generator<void, Map<string, AlertPayload>, void> {
+): Generator<void, Map<string, EncodedPayload>, void> {
   const { households, positionById } = index;
   const byHousehold = new Map(plan.recipients.map((r) => [r.householdId, r]));
   const issuedNeedingHelp = (id: string) => {
@@ -104,7 +118,7 @@ export function* renderPayloads(
     issue: createPayloadComposer(alertMessageContext(plan.alert, 'issue', { thread: plan.thread })),
     lift: createPayloadComposer(alertMessageContext(plan.alert, 'lift', { thread: plan.thread })),
   };
-  const payloads = new Map<string, AlertPayload>();
+  const payloads = new Map<string, EncodedPayload>();
   for (const { position, recipient } of orders) {
     const household = households[position] as TargetHousehold;
     const issued = recipient.kind === 'issue';
@@ -143,10 +157,12 @@ export function* renderPayloads(
         household.supports.length > 0 &&
         household.supports.some(issuedNeedingHelp),
     });
-    payloads.set(household.id, payload);
+    payloads.set(household.id, encodeAlertPayload(payload));
     if (payloads.size % targetingStep === 0) yield;
   }
   const cancel = cancelComposer(plan.alert, plan.thread, plan.withdrawn);
-  for (const [id, payload] of cancelPayloads(cancels, index, cancel)) payloads.set(id, payload);
+  for (const { householdId, payload } of cancelPayloads(cancels, index, cancel)) {
+    payloads.set(householdId, encodeAlertPayload(payload));
+  }
   return payloads;
 }

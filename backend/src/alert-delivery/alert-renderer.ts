@@ -3,9 +3,8 @@
 // them once from the stored recipients (alert-payloads.ts). Kept encoded (as the boxes get them) until the
 // message expires or is withdrawn: the dispatcher evicts what it withdraws, and a sweep drops what expired or
 // another node withdrew.
-import type { AlertPayload } from '@myna-tv/disaster';
 import type { Queryable } from '../db/index.ts';
-import { EncodedPayload, type JsonValue } from '../push/index.ts';
+import type { EncodedPayload } from '../push/index.ts';
 import { renderPayloads } from './alert-payloads.ts';
 import { inTurns } from './in-turns.ts';
 import { loadMessagePlan } from './message-plans.ts';
@@ -16,8 +15,8 @@ type EncodedPayloads = ReadonlyMap<string, EncodedPayload>;
 
 export interface AlertRenderer {
   render(key: string): Promise<EncodedPayloads>;
-  /** The payloads the targeting node composed, kept until `expiresAt`. */
-  put(alertId: string, payloads: ReadonlyMap<string, AlertPayload>, expiresAt: Date): void;
+  /** The payloads the targeting node composed and encoded, kept until `expiresAt`. */
+  put(alertId: string, payloads: EncodedPayloads, expiresAt: Date): void;
   evict(alertId: string): void;
   /** Drops what expired, or was withdrawn on any node. */
   sweep(): Promise<void>;
@@ -44,7 +43,7 @@ export function createAlertRenderer(options: {
     const plan = await loadMessagePlan(db, alertId);
     if (plan === null) return new Map();
     const [index, shelters] = await Promise.all([households.current(), loadShelterRegistry(db)]);
-    return encodeInTurns(await inTurns(renderPayloads(plan, index, shelters)));
+    return inTurns(renderPayloads(plan, index, shelters));
   }
 
   return {
@@ -61,7 +60,7 @@ export function createAlertRenderer(options: {
       return entry.payloads;
     },
     put(alertId, payloads, expiresAt) {
-      entries.set(alertId, { payloads: encodeInTurns(payloads), expiresAt: expiresAt.getTime() });
+      entries.set(alertId, { payloads: Promise.resolve(payloads), expiresAt: expiresAt.getTime() });
     },
     evict(alertId) {
       entries.delete(alertId);
@@ -86,18 +85,3 @@ export function createAlertRenderer(options: {
     cached: () => [...entries.keys()],
   };
 }
-
-/** Payloads encoded per event-loop turn: 19,000 in one go made the longest loop block 130 → 173–211 ms. */
-const encodeChunk = 1000;
-
-function* encodeInSteps(payloads: ReadonlyMap<string, AlertPayload>): Generator<void, EncodedPayloads, void> {
-  const result = new Map<string, EncodedPayload>();
-  for (const [id, payload] of payloads) {
-    if (result.size > 0 && result.size % encodeChunk === 0) yield;
-    // AlertPayload is JSON through and through; an interface just carries no index signature.
-    result.set(id, new EncodedPayload(payload as unknown as JsonValue));
-  }
-  return result;
-}
-
-const encodeInTurns = (payloads: ReadonlyMap<string, AlertPayload>) => inTurns(encodeInSteps(payloads));

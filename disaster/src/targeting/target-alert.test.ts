@@ -158,13 +158,32 @@ describe('targetAlert', () => {
       ),
     ).index;
     const options = { households: many, shelters };
-    const steps = targetAlertInSteps(evacuate(4), options);
+    const kept: string[] = [];
+    const steps = targetAlertInSteps(evacuate(4), options, ({ householdId, payload }) => {
+      kept.push(householdId);
+      return JSON.stringify(payload);
+    });
     let yields = 0;
     let step = steps.next();
-    for (; !step.done; step = steps.next()) yields++;
+    for (; !step.done; step = steps.next()) {
+      yields++;
+      // Each delivery is handed over as it is composed, not at the end.
+      expect(kept).toHaveLength(yields * targetingStep);
+    }
     expect(yields).toBe(Math.floor(2500 / targetingStep));
-    expect(step.value).toEqual(targetAlert(evacuate(4), options));
+    const inOneGo = targetAlert(evacuate(4), options);
+    expect(step.value).toEqual({
+      ...inOneGo,
+      deliveries: inOneGo.deliveries.map(({ payload }) => JSON.stringify(payload)),
+    });
+    expect(kept).toEqual(inOneGo.deliveries.map((d) => d.householdId));
     expect(step.value.deliveries).toHaveLength(2500);
+  });
+
+  it('names the thread it is given in every payload', () => {
+    const { deliveries } = targetAlert(evacuate(4), { households: index, shelters, thread: 'first-id' });
+    expect(deliveries.length).toBeGreaterThan(0);
+    for (const { payload } of deliveries) expect(payload.thread).toBe('first-id');
   });
 
   it('targets from a parsed CAP alert, ignoring the shapes the parser dropped', () => {

@@ -24,10 +24,10 @@ export type TargetingOutcome =
   /** No polygon, circle or geocode anywhere in the alert. */
   | 'no-area';
 
-export interface TargetingResult {
+export interface TargetingResult<Delivery = HouseholdAlert> {
   outcome: TargetingOutcome;
   /** In delivery order: households needing assistance and their supporters first. */
-  deliveries: HouseholdAlert[];
+  deliveries: Delivery[];
   /** Households inside the areas. */
   reached: number;
   /** Households reached that no open place designated for the hazard had room for. */
@@ -40,9 +40,11 @@ export interface TargetAlertOptions {
   households: HouseholdIndex;
   /** The municipality's shelters; null where none are known (payloads then name no place). */
   shelters: ShelterRegistry | null;
+  /** The thread the payloads name (default: the alert's identifier). */
+  thread?: string;
 }
 
-const empty = (outcome: TargetingOutcome, notes: TargetingNote[] = []): TargetingResult => ({
+const empty = (outcome: TargetingOutcome, notes: TargetingNote[] = []): TargetingResult<never> => ({
   outcome,
   deliveries: [],
   reached: 0,
@@ -55,7 +57,7 @@ const empty = (outcome: TargetingOutcome, notes: TargetingNote[] = []): Targetin
 export const targetingStep = 1000;
 
 export function targetAlert(alert: Alert, options: TargetAlertOptions): TargetingResult {
-  const steps = targetAlertInSteps(alert, options);
+  const steps = targetAlertInSteps(alert, options, (delivery) => delivery);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -66,12 +68,15 @@ export function targetAlert(alert: Alert, options: TargetAlertOptions): Targetin
  * `targetAlert` in steps: it yields after every `targetingStep` households it assigned a place and composed a
  * payload for, so a server can let other work run in between. In one go, 19,000 households made the backend's
  * longest event-loop block 125–259 ms on a slow host (alert-push benchmark); in steps, 78–113 ms. A town of
- * 100,000 would hold the loop five times as long. The result is the same.
+ * 100,000 would hold the loop five times as long. The result is the same. `keep` turns each delivery, as soon
+ * as it is composed, into what the caller keeps of it (a server: the encoded payload), so the composed objects
+ * die young rather than outlive the whole targeting.
  */
-export function* targetAlertInSteps(
+export function* targetAlertInSteps<Delivery>(
   alert: Alert,
   options: TargetAlertOptions,
-): Generator<void, TargetingResult, void> {
+  keep: (delivery: HouseholdAlert) => Delivery,
+): Generator<void, TargetingResult<Delivery>, void> {
   if (alert.status !== 'Actual' && alert.status !== 'Exercise') return empty('not-for-viewers');
   if (alert.msgType !== 'Alert' && alert.msgType !== 'Update') return empty('no-order');
   const { households: index } = options;
@@ -92,8 +97,8 @@ export function* targetAlertInSteps(
     ]);
   }
   const hazards = alertHazards(issueInfos);
-  const issueContext = alertMessageContext(alert, 'issue');
-  const liftContext = alertMessageContext(alert, 'lift');
+  const issueContext = alertMessageContext(alert, 'issue', { thread: options.thread });
+  const liftContext = alertMessageContext(alert, 'lift', { thread: options.thread });
 
   // Who is in the area, and who is reached first: a household needing assistance, and the supporters of
   // such a household in the area (those outside it too, from level 3 on: they have to come and help).
@@ -135,7 +140,7 @@ export function* targetAlertInSteps(
   const composeIssue = createPayloadComposer(issueContext);
   const composeLift = createPayloadComposer(liftContext);
   const assigner = options.shelters ? createShelterAssigner(options.shelters, hazards) : null;
-  const deliveries: HouseholdAlert[] = [];
+  const deliveries: Delivery[] = [];
   let withoutShelter = 0;
   let reached = 0;
   for (const position of order) {
@@ -158,7 +163,7 @@ export function* targetAlertInSteps(
       supportedNames: supportedNames.get(position) ?? [],
       alsoSupports: isIssued && household.supports.length > 0 && household.supports.some(supportsNeedsInArea),
     });
-    deliveries.push({ householdId: household.id, payload });
+    deliveries.push(keep({ householdId: household.id, payload }));
     if (deliveries.length % targetingStep === 0) yield;
   }
   return {
