@@ -219,9 +219,8 @@ export function createAlertDispatcher(options: AlertDispatcherOptions): AlertDis
     index: HouseholdIndex,
     still: ReadonlySet<string>,
   ): Promise<Delivery[]> {
-    const alerted = await householdsAlerted(db, withdrawn);
-    for (const id of still) alerted.delete(id);
-    if (alerted.size === 0) return [];
+    const alerted = await householdsAlerted(db, withdrawn, still);
+    if (alerted.length === 0) return [];
     const compose = cancelComposer(message.alert, message.thread, await describeWithdrawn(db, withdrawn));
     return cancelPayloads(alerted, index, compose).map(deliveryOf);
   }
