@@ -173,6 +173,7 @@ export async function benchAlertPush(options: AlertPushOptions = {}): Promise<Be
       const xml = capAlert({ identifier, sent, polygon, ...(previous ? { previous } : {}) });
       const before = await node.call<PushStats>('stats');
       await node.call<Probe>('probe');
+      const boxesBeforeMs = await boxes.cpuMs();
       await boxes.reset();
       const profiling = profileDir !== undefined && trial > 0;
       if (profiling) await node.call('profile-start');
@@ -190,6 +191,7 @@ export async function benchAlertPush(options: AlertPushOptions = {}): Promise<Be
       }
       const arrivals = await boxes.expectAll();
       const persisted = await node.call<{ at: string }>('wait-acked', before.acked + n);
+      const boxesAfterMs = await boxes.cpuMs();
       const send = await node.call<SendPhase>('sample-stop', { from: before.sent, to: before.sent + n });
       const after = await node.call<Probe>('probe');
       if (profiling) await node.call('profile-stop', `${profileDir}/alert-push-trial${trial}.cpuprofile`);
@@ -212,6 +214,7 @@ export async function benchAlertPush(options: AlertPushOptions = {}): Promise<Be
         writeCpuUsPerBox: (fanOut.cpuMs * 1000) / n,
         writeNetCpuUsPerBox: ((fanOut.cpuMs - restCpuPerMs * fanOut.ms) * 1000) / n,
         totalCpuUsPerBox: ((after.cpuMs - send.startCpuMs) * 1000) / n,
+        boxesCpuUsPerBox: ((boxesAfterMs - boxesBeforeMs) * 1000) / n,
       });
       previous = `${sender},${identifier},${sent}`;
       last = { xml, answer };
@@ -293,6 +296,8 @@ export async function benchAlertPush(options: AlertPushOptions = {}): Promise<Be
         'server CPU per box, fan-out only: first → last box written (µs)': round(writeCpu),
         'server CPU per box, fan-out net of the at-rest rate (µs)': round(writeNetCpu),
         'server CPU per box, total incl. acks (µs)': round(totalCpu),
+        // The load generator shares the two cores: what receiving and acking one message costs it.
+        'boxes’ CPU per message incl. ack (µs)': round(median(measured.map((r) => r.boxesCpuUsPerBox))),
         'server CPU at rest, the boxes connected (% of a core), median': round(
           median(measured.map((r) => r.restCpuPercent)),
         ),
