@@ -9,7 +9,8 @@ function fakeDb(fail = false) {
   const db: Queryable = {
     async query<T>(_sql: string, params?: readonly unknown[]) {
       if (fail) throw new Error('connection refused');
-      const seqs = params?.[1] as number[];
+      // The seqs go as an array literal: {1,2,3}.
+      const seqs = (params?.[1] as string).slice(1, -1).split(',').map(Number);
       batches.push([...seqs]);
       return [{ n: seqs.length }] as T[];
     },
