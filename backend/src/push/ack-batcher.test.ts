@@ -10,7 +10,7 @@ function fakeDb(fail = false) {
     async query<T>(_sql: string, params?: readonly unknown[]) {
       if (fail) throw new Error('connection refused');
       // The seqs go as an array literal: {1,2,3}.
-      const seqs = (params?.[1] as string).slice(1, -1).split(',').map(Number);
+      const seqs = String(params?.[1]).slice(1, -1).split(',').map(Number);
       batches.push([...seqs]);
       return [{ n: seqs.length }] as T[];
     },
