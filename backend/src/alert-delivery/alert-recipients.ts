@@ -73,7 +73,7 @@ export async function readRecipients(db: Queryable, alertId: string): Promise<Al
 export async function householdsAlerted(
   db: Queryable,
   alertIds: readonly string[],
-  still: ReadonlySet<string> = new Set(),
+  still: ReadonlySet<string>,
 ): Promise<string[]> {
   if (alertIds.length === 0) return [];
   const rows = await db.query<{ household_id: string }>(
