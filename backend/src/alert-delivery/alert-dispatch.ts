@@ -217,7 +217,7 @@ export function createAlertDispatcher(options: AlertDispatcherOptions): AlertDis
     message: StoredAlert,
     withdrawn: readonly string[],
     index: HouseholdIndex,
-    still: ReadonlySet<string>,
+    still: readonly string[],
   ): Promise<Delivery[]> {
     const alerted = await householdsAlerted(db, withdrawn, still);
     if (alerted.length === 0) return [];
@@ -235,7 +235,7 @@ export function createAlertDispatcher(options: AlertDispatcherOptions): AlertDis
     const result = await inTurns(
       targetAlertInSteps(stored.alert, { households: index, shelters, thread: stored.thread }, deliveryOf),
     );
-    const covered = new Set(result.deliveries.map(({ recipient }) => recipient.householdId));
+    const covered = result.deliveries.map(({ recipient }) => recipient.householdId);
     const cancels = await cancelsFor(stored, replaces, index, covered);
     return dispatch(stored, replaces, {
       kind: 'alert',
@@ -251,7 +251,7 @@ export function createAlertDispatcher(options: AlertDispatcherOptions): AlertDis
       return dispatch(cancel, [], { ...nothing, kind: 'cancel', outcome: 'not-for-viewers' });
     }
     const index = await households.current();
-    const cancels = await cancelsFor(cancel, withdrawn, index, new Set());
+    const cancels = await cancelsFor(cancel, withdrawn, index, []);
     return dispatch(cancel, withdrawn, {
       kind: 'cancel',
       outcome: 'withdrawn',

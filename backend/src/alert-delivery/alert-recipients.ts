@@ -73,14 +73,14 @@ export async function readRecipients(db: Queryable, alertId: string): Promise<Al
 export async function householdsAlerted(
   db: Queryable,
   alertIds: readonly string[],
-  still: ReadonlySet<string>,
+  still: readonly string[],
 ): Promise<string[]> {
   if (alertIds.length === 0) return [];
   const rows = await db.query<{ household_id: string }>(
     `SELECT DISTINCT household_id FROM alert_recipients
       WHERE alert_id = ANY($1::uuid[]) AND kind <> 'cancel'
         AND household_id NOT IN (SELECT value::uuid FROM jsonb_array_elements_text($2::jsonb))`,
-    [alertIds, JSON.stringify([...still])],
+    [alertIds, JSON.stringify(still)],
   );
   return rows.map((row) => row.household_id);
 }
