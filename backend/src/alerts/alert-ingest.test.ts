@@ -40,10 +40,18 @@ const boundSenders = [
 let ca: TestCertificate;
 let signer: TestCertificate;
 let stranger: TestCertificate;
+/** The instant the test clock is set to. */
+const testNow = '2026-11-24T11:00:00+09:00';
 beforeAll(async () => {
-  ca = await createCertificate({ commonName: 'Alert test CA', ca: true }, null);
-  signer = await createCertificate({ commonName: 'Prefecture alerts' }, ca);
-  stranger = await createCertificate({ commonName: 'Not chained' }, null);
+  // Valid around the test clock, not the day the suite runs: the signature is checked at the clock's time, so
+  // certificates valid from yesterday on failed once the real date was a day past the clock.
+  const validity = {
+    notBefore: new Date(Date.parse(testNow) - 86_400_000),
+    notAfter: new Date(Date.parse(testNow) + 10 * 365 * 86_400_000),
+  };
+  ca = await createCertificate({ commonName: 'Alert test CA', ca: true, ...validity }, null);
+  signer = await createCertificate({ commonName: 'Prefecture alerts', ...validity }, ca);
+  stranger = await createCertificate({ commonName: 'Not chained', ...validity }, null);
 });
 
 const errorCode = async (response: Response) =>
@@ -68,7 +76,7 @@ describe.each(testDatabases)('alert ingest on %s', (_name, openDatabase) => {
       },
     });
     publisher = await createPublisher(t, boundSenders);
-    setClock(t, '2026-11-24T11:00:00+09:00');
+    setClock(t, testNow);
   });
   afterAll(async () => {
     await t.close();
