@@ -57,6 +57,7 @@ export {
   toAlertJson,
 } from './alerts/index.ts';
 // Geography.
+export { type AreaName, readTownMaster } from './areas/town-master.ts';
 export { distanceMetres, type GeoPoint } from './geo/geo-distance.ts';
 export type {
   AlertMessageContext,

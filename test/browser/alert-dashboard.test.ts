@@ -79,7 +79,7 @@ describe('alert dashboard', () => {
     expect(await row.getByRole('link').textContent()).toBe(headline);
   });
 
-  it('opens the map: the area, the households and the shelters, with the counts', async () => {
+  it('opens the map: the area, the households and the shelters, with the counts per area by name', async () => {
     await page.locator(`tr[data-alert="${alertId}"]`).getByRole('link').click();
     await page.getByRole('heading', { name: headline }).waitFor();
     await expect.poll(() => shownCount('targeted'), { timeout: 15_000 }).toBeGreaterThan(0);
@@ -88,6 +88,11 @@ describe('alert dashboard', () => {
     await expect.poll(() => mapPixels(notReached), { timeout: 10_000 }).toBeGreaterThan(100);
     expect(await mapPixels(needHelp)).toBe(0);
     expect(await page.getByRole('table').filter({ hasText: '避難所別' }).count()).toBe(1);
+    // Areas by name (the demo town's 大字), not by code.
+    const areas = page.getByRole('table').filter({ hasText: '地域別' });
+    expect(await areas.getByRole('rowheader').allTextContents()).toEqual(
+      expect.arrayContaining(['美波町（全体）', '奥河内', '日和佐浦']),
+    );
     await page.screenshot({ path: join(artifactDir, 'alert-map.png'), fullPage: true });
   });
 });

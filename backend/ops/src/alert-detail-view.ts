@@ -14,7 +14,7 @@ import {
   type NeedsAssistance,
   needsAssistance,
 } from './alert-api.ts';
-import { alertStateLabels, at, countLabels } from './alert-labels.ts';
+import { alertStateLabels, areaLabel, at, countLabels } from './alert-labels.ts';
 import { drillBadge, levelBadge } from './alert-list-view.ts';
 import { alertMapView } from './alert-map.ts';
 import { el, show } from './dom.ts';
@@ -71,7 +71,7 @@ function countsTable(caption: string, first: string, rows: { name: string; count
 
 function groupTables(detail: AlertDetail): HTMLElement[] {
   const areas = detail.areas.map((area) => ({
-    name: area.machiazaId === null ? `${area.localGovernmentCode}（全体）` : `町字 ${area.machiazaId}`,
+    name: areaLabel(area, area.machiazaId === null),
     counts: area.counts,
   }));
   const shelters = detail.shelters.map((s) => ({ name: s.name ?? '割り当てなし', counts: s.counts }));

@@ -58,3 +58,16 @@ const tokyoTime = new Intl.DateTimeFormat('ja-JP', {
 });
 
 export const at = (iso: string | null) => (iso === null ? '—' : tokyoTime.format(new Date(iso)));
+
+/**
+ * An area row: its name where the backend knows it (area_names), the code otherwise; a municipality's total
+ * (`total`) is marked （全体）.
+ */
+export function areaLabel(
+  area: { localGovernmentCode: string; machiazaId: string | null; name: string | null },
+  total = false,
+): string {
+  const named =
+    area.name ?? (area.machiazaId === null ? area.localGovernmentCode : `町字 ${area.machiazaId}`);
+  return total ? `${named}（全体）` : named;
+}

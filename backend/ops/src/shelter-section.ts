@@ -4,6 +4,7 @@
 // nothing resolves to a resident (shelter-matching.ts). Live by polling every 5 s
 // like the alert pages (alert-detail-view.ts): never overlapping, paused while the tab is hidden, stopped
 // once the page has left the document.
+import { areaLabel } from './alert-labels.ts';
 import { el, show } from './dom.ts';
 import { loadErrorText } from './load-into.ts';
 import {
@@ -144,14 +145,7 @@ function atHomeTable(result: { alertId: string | null; areas: AreaAtHome[] }): H
   return table(
     '在宅世帯（発令中の避難情報の対象地域）',
     ['地域', '対象世帯', '避難所', '避難中', '在宅', 'うち無事'],
-    result.areas.map((a) => [
-      a.machiazaId === null ? a.localGovernmentCode : `町字 ${a.machiazaId}`,
-      a.targeted,
-      a.atShelter,
-      a.onTheWay,
-      a.atHome,
-      a.safe,
-    ]),
+    result.areas.map((a) => [areaLabel(a), a.targeted, a.atShelter, a.onTheWay, a.atHome, a.safe]),
   );
 }
 

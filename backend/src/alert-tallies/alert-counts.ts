@@ -80,11 +80,17 @@ export async function countAlerts(
 export interface AlertGroups {
   total: AlertCounts;
   /** Per municipality (machiazaId null) and per 町字 within it. */
-  areas: { localGovernmentCode: string; machiazaId: string | null; counts: AlertCounts }[];
+  areas: {
+    localGovernmentCode: string;
+    machiazaId: string | null;
+    name: string | null;
+    counts: AlertCounts;
+  }[];
   shelters: { shelterId: string | null; name: string | null; counts: AlertCounts }[];
 }
 
-/** One alert's total, per municipality, per 町字 and per assigned shelter: one statement (grouping sets). */
+/** One alert's total, per municipality, per 町字 (with their names where known) and per assigned shelter: one
+ * statement (grouping sets). */
 export async function countAlertGroups(
   db: Queryable,
   options: { alertId: string; municipality: string | null },
@@ -96,6 +102,7 @@ export async function countAlertGroups(
       machiaza_id: string | null;
       shelter_id: string | null;
       shelter_name: string | null;
+      area_name: string | null;
     }
   >(
     `WITH ${listedAlerts}, ${acknowledged},
@@ -106,7 +113,10 @@ export async function countAlertGroups(
         WHERE ${inMunicipality('$2')}
         GROUP BY GROUPING SETS ((), (r.local_government_code), (r.local_government_code, r.machiaza_id),
                                 (r.shelter_id)))
-     SELECT g.*, sh.name AS shelter_name FROM grouped g LEFT JOIN shelters sh ON sh.id = g.shelter_id
+     SELECT g.*, sh.name AS shelter_name, an.name AS area_name FROM grouped g
+       LEFT JOIN shelters sh ON sh.id = g.shelter_id
+       LEFT JOIN area_names an
+         ON an.local_government_code = g.local_government_code AND an.machiaza_id IS NOT DISTINCT FROM g.machiaza_id
       ORDER BY g.local_government_code, g.machiaza_id NULLS FIRST, sh.name NULLS LAST`,
     [[options.alertId], options.municipality],
   );
@@ -121,7 +131,12 @@ export async function countAlertGroups(
       const machiazaId = row.grouping === 0b001 ? row.machiaza_id : null;
       // A household without 町字 is counted in its municipality's row only.
       if (row.grouping === 0b011 || machiazaId !== null) {
-        groups.areas.push({ localGovernmentCode: row.local_government_code, machiazaId, counts });
+        groups.areas.push({
+          localGovernmentCode: row.local_government_code,
+          machiazaId,
+          name: row.area_name,
+          counts,
+        });
       }
     }
   }

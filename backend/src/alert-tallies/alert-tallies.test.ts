@@ -2,6 +2,7 @@
 // latest answer wins, only for their own household's alerts), the dashboard reads counts per alert, area and
 // shelter, the map and the unanswered households needing help, each within the reader's municipality.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeAreaNames } from '../areas/index.ts';
 import {
   call,
   createTestApp,
@@ -85,6 +86,15 @@ describe.each(testDatabases)('alert tallies on %s', (_name, openDatabase) => {
       `INSERT INTO shelters (id, local_government_code, kind, name, address, latitude, longitude, source, imported_at)
        VALUES ($1, $2, 'evacuation-shelter', '日和佐小学校', '美波町奥河内', 33.735, 134.536, 'test', now())`,
       [shelterId, minami],
+    );
+    // Names for the town and one 町字; the other 町字 has none (shown by code).
+    await storeAreaNames(
+      t.db,
+      [
+        { localGovernmentCode: minami, machiazaId: null, name: '美波町' },
+        { localGovernmentCode: minami, machiazaId: '0001001', name: '奥河内' },
+      ],
+      new Date(),
     );
     alert = await storeTestAlert(t.db, {
       recipients: [
@@ -210,21 +220,23 @@ describe.each(testDatabases)('alert tallies on %s', (_name, openDatabase) => {
       );
     });
 
-    it('counts one alert per municipality, 町字 and shelter', async () => {
+    it('counts one alert per municipality, 町字 (named where a name is known) and shelter', async () => {
       const detail = await json<AlertDetail>(
         await call(t, 'GET', `/api/v1/ops/alerts/${alert.id}`, { headers: town }),
       );
       expect(detail.areaNames).toEqual(['美波町']);
       expect(detail.areas).toEqual([
-        { localGovernmentCode: minami, machiazaId: null, counts: detail.alert.counts },
+        { localGovernmentCode: minami, machiazaId: null, name: '美波町', counts: detail.alert.counts },
         {
           localGovernmentCode: minami,
           machiazaId: '0001001',
+          name: '奥河内',
           counts: counts({ targeted: 2, acknowledged: 2, shown: 1 }),
         },
         {
           localGovernmentCode: minami,
           machiazaId: '0002000',
+          name: null,
           counts: counts({ targeted: 1, shown: 1, answered: 1, evacuating: 1 }),
         },
       ]);

@@ -88,6 +88,8 @@ export const areaCountsSchema = z
     localGovernmentCode: z.string(),
     /** 町字ID (7 digits); null for the municipality's total. */
     machiazaId: z.string().nullable(),
+    /** The municipality's or the 町字's name (area_names); null where none is known. */
+    name: z.string().nullable(),
     counts: alertCountsSchema,
   })
   .openapi('AlertAreaCounts');

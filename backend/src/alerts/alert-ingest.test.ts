@@ -3,6 +3,7 @@
 // configured anchors, concurrency, and the operators' compose form. The dispatcher records its calls.
 import { X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeAreaNames } from '../areas/index.ts';
 import {
   call,
   createTestApp,
@@ -640,6 +641,40 @@ describe.each(testDatabases)('alert ingest on %s', (_name, openDatabase) => {
         },
       });
       expect([crossed.status, await errorCode(crossed)]).toEqual([422, 'alert.content-invalid']);
+    });
+
+    it('describes the area by its names where they are known, by its codes where not', async () => {
+      const admin = await loginAsAdmin(t);
+      const areaOf = async (area: Record<string, unknown>) => {
+        const response = await call(t, 'POST', '/api/v1/ops/alerts/compose', {
+          headers: admin,
+          body: { ...form, area },
+        });
+        expect(response.status).toBe(201);
+        return t.dispatched.at(-1)?.alert.alert.infos[0]?.areas[0]?.desc;
+      };
+      const town = { localGovernmentCode: '363871' };
+      const districts = { machiazaIds: ['363870001001', '363870002000'] };
+      expect([await areaOf(town), await areaOf(districts)]).toEqual([
+        '地方公共団体コード 363871',
+        '町字 2件',
+      ]);
+      await storeAreaNames(
+        t.db,
+        [
+          { localGovernmentCode: '363871', machiazaId: null, name: '美波町' },
+          { localGovernmentCode: '363871', machiazaId: '0001001', name: '奥河内字寺前' },
+        ],
+        t.clock(),
+      );
+      // One 町字 still without a name: the count, not half the names.
+      expect([await areaOf(town), await areaOf(districts)]).toEqual(['美波町', '町字 2件']);
+      await storeAreaNames(
+        t.db,
+        [{ localGovernmentCode: '363871', machiazaId: '0002000', name: '日和佐浦' }],
+        t.clock(),
+      );
+      expect(await areaOf(districts)).toBe('奥河内字寺前、日和佐浦');
     });
 
     it('refuses Actual, characters XML cannot carry, and another municipality for staff', async () => {

@@ -1,6 +1,7 @@
 // HTTP routes of alert ingest: POST /alerts for alert publishers (the body is the XML) and the operators'
 // compose form. Thin: check the media type, call the one ingest, map created/duplicate to 201/200.
 import { AuthError, alertSendersOf } from '../accounts/index.ts';
+import { describeArea } from '../areas/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Database } from '../db/index.ts';
 import {
@@ -110,7 +111,12 @@ export function alertRoutes(deps: AlertRouteDeps) {
       const form = c.req.valid('json');
       checkOwnArea(form.area, principal.localGovernmentCode);
       const now = clock();
-      const { xml } = composeCapAlert(form, { sender: settings.composeSender, now });
+      const areaDesc = 'polygon' in form.area ? undefined : await describeArea(db, form.area);
+      const { xml } = composeCapAlert(form, {
+        sender: settings.composeSender,
+        now,
+        ...(areaDesc === undefined ? {} : { areaDesc }),
+      });
       const { answer } = await ingest.ingest({ xml, source: 'compose', publisher: principal.accountId });
       await recordAudit(db, {
         actor: auditActorOf(principal, c.get('requestId')),

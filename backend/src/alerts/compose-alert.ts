@@ -22,15 +22,16 @@ function capTime(at: Date): string {
 const severityOf = { 3: 'Moderate', 4: 'Severe', 5: 'Extreme' } as const;
 const levelNames = { 3: '高齢者等避難', 4: '避難指示', 5: '緊急安全確保' } as const;
 
-function areaOf(area: ComposeAlertForm['area']): string {
+/** `desc`: the area's names where the caller knows them; otherwise its codes describe it. */
+function areaOf(area: ComposeAlertForm['area'], desc: string | undefined): string {
   if ('localGovernmentCode' in area) {
-    return `<area>${element('areaDesc', `地方公共団体コード ${area.localGovernmentCode}`)}<geocode>${element('valueName', 'jisX0402')}${element('value', area.localGovernmentCode)}</geocode></area>`;
+    return `<area>${element('areaDesc', desc ?? `地方公共団体コード ${area.localGovernmentCode}`)}<geocode>${element('valueName', 'jisX0402')}${element('value', area.localGovernmentCode)}</geocode></area>`;
   }
   if ('machiazaIds' in area) {
     const geocodes = area.machiazaIds
       .map((id) => `<geocode>${element('valueName', 'MACHIAZA_ID')}${element('value', id)}</geocode>`)
       .join('');
-    return `<area>${element('areaDesc', `町字 ${area.machiazaIds.length}件`)}${geocodes}</area>`;
+    return `<area>${element('areaDesc', desc ?? `町字 ${area.machiazaIds.length}件`)}${geocodes}</area>`;
   }
   const [first] = area.polygon;
   const last = area.polygon[area.polygon.length - 1];
@@ -46,7 +47,7 @@ export interface ComposedAlert {
 
 export function composeCapAlert(
   form: ComposeAlertForm,
-  options: { sender: string; now: Date },
+  options: { sender: string; now: Date; areaDesc?: string },
 ): ComposedAlert {
   const identifier = `myna-tv-${randomUUID()}`;
   const expires = new Date(options.now.getTime() + form.expiresMinutes * 60_000);
@@ -65,7 +66,7 @@ export function composeCapAlert(
     ...(form.instruction ? [element('instruction', form.instruction)] : []),
     `<parameter>${element('valueName', '警戒レベル')}${element('value', form.level)}</parameter>`,
     `<parameter>${element('valueName', '避難情報')}${element('value', levelNames[form.level])}</parameter>`,
-    areaOf(form.area),
+    areaOf(form.area, options.areaDesc),
   ].join('');
   const xml = [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeTestAlert } from '../alert-tallies/tally-test-support.ts';
+import { storeAreaNames } from '../areas/index.ts';
 import { createFieldCipher } from '../crypto/index.ts';
 import {
   call,
@@ -132,6 +133,11 @@ describe.each(testDatabases)('shelter views on %s', (_name, openDatabase) => {
       await insertResident(2, `${new Date().getUTCFullYear() - 1}-01-01`, h(1).deviceId), // infant, household 1
       await insertResident(9, '1990-01-01', null), // never logged in on a box
     );
+    await storeAreaNames(
+      t.db,
+      [{ localGovernmentCode: minami, machiazaId: '0001001', name: '奥河内' }],
+      new Date(),
+    );
     const alert = await storeTestAlert(t.db, {
       recipients: [0, 1, 2, 3, 4].map((i) => ({
         householdId: h(i).householdId,
@@ -203,7 +209,7 @@ describe.each(testDatabases)('shelter views on %s', (_name, openDatabase) => {
     expect(buckets.reduce((n, b) => n + b.arrivals, 0)).toBe(6);
   });
 
-  it('links residents to households by box login: households at home per 町字', async () => {
+  it('links residents to households by box login: households at home per 町字, by name where known', async () => {
     const { areas } = await get<{ alertId: string; areas: Record<string, unknown>[] }>(
       '/shelters/households-at-home',
     );
@@ -211,6 +217,7 @@ describe.each(testDatabases)('shelter views on %s', (_name, openDatabase) => {
       {
         localGovernmentCode: minami,
         machiazaId: '0001001',
+        name: '奥河内',
         targeted: 2,
         atShelter: 2,
         onTheWay: 0,
@@ -220,6 +227,7 @@ describe.each(testDatabases)('shelter views on %s', (_name, openDatabase) => {
       {
         localGovernmentCode: minami,
         machiazaId: '0002000',
+        name: null,
         targeted: 3,
         atShelter: 0,
         onTheWay: 0,

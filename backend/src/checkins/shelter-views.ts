@@ -164,17 +164,21 @@ export async function householdsAtHome(
   const rows = await db.query<{
     local_government_code: string;
     machiaza_id: string | null;
+    name: string | null;
     targeted: number;
     at_shelter: number;
     on_the_way: number;
     safe: number;
   }>(
     `WITH ${householdsOfAlert}
-     SELECT local_government_code, machiaza_id, count(*)::int AS targeted,
+     SELECT t.local_government_code, t.machiaza_id, min(an.name) AS name, count(*)::int AS targeted,
             (count(*) FILTER (WHERE at_shelter))::int AS at_shelter,
             (count(*) FILTER (WHERE NOT at_shelter AND answer IN ('evacuating', 'at-shelter')))::int AS on_the_way,
             (count(*) FILTER (WHERE answer = 'safe'))::int AS safe
-       FROM targeted GROUP BY 1, 2 ORDER BY 1, 2`,
+       FROM targeted t
+       LEFT JOIN area_names an
+         ON an.local_government_code = t.local_government_code AND an.machiaza_id IS NOT DISTINCT FROM t.machiaza_id
+      GROUP BY 1, 2 ORDER BY 1, 2`,
     [alertId, options.municipality],
   );
   return {
@@ -182,6 +186,7 @@ export async function householdsAtHome(
     areas: rows.map((row) => ({
       localGovernmentCode: row.local_government_code,
       machiazaId: row.machiaza_id,
+      name: row.name,
       targeted: Number(row.targeted),
       atShelter: Number(row.at_shelter),
       onTheWay: Number(row.on_the_way),

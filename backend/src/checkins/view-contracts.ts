@@ -29,6 +29,8 @@ export interface ArrivalBucket {
 export interface AreaAtHome {
   localGovernmentCode: string;
   machiazaId: string | null;
+  /** The 町字's name (the municipality's for households without 町字); null where none is known. */
+  name: string | null;
   targeted: number;
   /** Someone of the household checked in at a shelter. */
   atShelter: number;

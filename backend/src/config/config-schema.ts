@@ -355,6 +355,15 @@ export const configSchema = {
     default: undefined,
     schema: fileList,
   }),
+  areaNamesFiles: setting({
+    env: 'AREA_NAMES_FILES',
+    doc:
+      "Comma-separated town master CSV files of the Digital Agency's Address Base Registry (mt_town_all.csv, or " +
+      'one per municipality), read at each start: the dashboard names municipalities and their towns and ' +
+      'districts by them. Unset: areas are shown by code (the demo town has its names).',
+    default: undefined,
+    schema: fileList,
+  }),
   alertComposeSender: setting({
     env: 'ALERT_COMPOSE_SENDER',
     doc:

@@ -1,6 +1,6 @@
 // The demo town: 美波町 (徳島県), 全国地方公共団体コード 363871, its 大字 (settlements) and their published shelter
 // sites, so demo households sit where people live: near the 公民館, schools and 集会所 of each 大字.
-import { minamiTownShelters, type Shelter } from '@myna-tv/disaster';
+import { type AreaName, minamiTownShelters, type Shelter } from '@myna-tv/disaster';
 
 export const demoLocalGovernmentCode = '363871';
 export const demoTownAddress = '徳島県海部郡美波町';
@@ -61,4 +61,16 @@ export function settlementNamed(name: string): Settlement {
   const found = demoSettlements().find((s) => s.name === name);
   if (found === undefined) throw new RangeError(`no demo settlement ${name}`);
   return found;
+}
+
+/** The names the dashboard shows for the demo's codes: the town and each 大字. */
+export function demoAreaNames(): AreaName[] {
+  return [
+    { localGovernmentCode: demoLocalGovernmentCode, machiazaId: null, name: '美波町' },
+    ...demoSettlements().map((s) => ({
+      localGovernmentCode: demoLocalGovernmentCode,
+      machiazaId: s.machiazaId,
+      name: s.name,
+    })),
+  ];
 }

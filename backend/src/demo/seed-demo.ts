@@ -3,6 +3,7 @@
 // (accounts by login name, households by their box's label) and adds only what is missing.
 import { minamiTownShelters } from '@myna-tv/disaster';
 import { createOperatorAccount } from '../accounts/index.ts';
+import { storeAreaNames } from '../areas/index.ts';
 import type { AuditActor } from '../audit/index.ts';
 import type { FieldCipher } from '../crypto/index.ts';
 import type { Database } from '../db/index.ts';
@@ -11,6 +12,7 @@ import type { BlindIndex } from '../residents/index.ts';
 import { demoOperatorAccounts, demoOperatorPassword } from './demo-accounts.ts';
 import { type DemoHousehold, defaultDemoHouseholdCount, demoHouseholds } from './demo-households.ts';
 import { seedDemoInsurer } from './demo-insurer.ts';
+import { demoAreaNames } from './demo-town.ts';
 import { importShelters } from './seed-shelters.ts';
 
 /**
@@ -75,6 +77,7 @@ export async function seedDemo(
 ): Promise<DemoSeedReport> {
   const { cipher, now, boxes } = options;
   const shelters = await importShelters(db, { registry: minamiTownShelters(), now });
+  await storeAreaNames(db, demoAreaNames(), now);
   const createdAccounts = await seedAccounts(db, now);
 
   const households = demoHouseholds(options.householdCount ?? defaultDemoHouseholdCount);

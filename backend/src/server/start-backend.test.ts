@@ -25,11 +25,16 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'myna-backend-'));
   await mkdir(join(dir, 'tv'));
   await writeFile(join(dir, 'tv', 'index.html'), '<!doctype html><title>Myna TV</title>');
+  await writeFile(
+    join(dir, 'mt_town.csv'),
+    'lg_code,machiaza_id,city,oaza_cho\n363871,0001000,美波町,奥河内\n',
+  );
   const config = loadConfig({
     DATA_DIR: dir,
     PORT: '0',
     TV_APP_DIR: join(dir, 'tv'),
     METRICS_TOKEN: metricsToken,
+    AREA_NAMES_FILES: join(dir, 'mt_town.csv'),
   });
   backend = await startBackend({
     config,
@@ -90,6 +95,15 @@ describe('a started backend', () => {
       push: { adapter: 'memory' },
       jpki: { anchors: { sign: 1, auth: 1 }, ocsp: { status: 'unchecked', lastCheck: null } },
     });
+  });
+
+  it('names areas from the 町字マスター files of AREA_NAMES_FILES', async () => {
+    expect(await backend.db.query('SELECT machiaza_id, name FROM area_names ORDER BY 1 NULLS FIRST')).toEqual(
+      [
+        { machiaza_id: null, name: '美波町' },
+        { machiaza_id: '0001000', name: '奥河内' },
+      ],
+    );
   });
 
   it('serves the TV app publicly at /tv/, and nothing outside its folder', async () => {

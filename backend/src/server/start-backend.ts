@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { startAlertDelivery } from '../alert-delivery/index.ts';
 import { alertIngestSettingsOf, createAlertIngest, startAlertJobs } from '../alerts/index.ts';
 import { createApp } from '../app.ts';
+import { importTownMasterFiles } from '../areas/index.ts';
 import { createCardRevocationCheck } from '../checkins/index.ts';
 import type { Config } from '../config/index.ts';
 import { createFieldCipher, loadFieldKeys, verifyFieldKeys } from '../crypto/index.ts';
@@ -66,6 +67,7 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
     const keys = await loadFieldKeys(config);
     const cipher = createFieldCipher(keys);
     await verifyFieldKeys(db, cipher);
+    await importTownMasterFiles(db, config.areaNamesFiles ?? [], clock());
 
     let url = '';
     const jpki = await setUpJpki({ config, db, clock, selfUrl: () => url });

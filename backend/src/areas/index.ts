@@ -1,0 +1,4 @@
+// Public API of the area names (municipalities and 町字 by code): the start-up import and the store the demo
+// seed uses, and the compose form's description of an area. Read by SQL joins where they are shown (alert-tallies,
+// the shelter views).
+export { describeArea, importTownMasterFiles, storeAreaNames } from './area-names.ts';
