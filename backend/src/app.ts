@@ -8,6 +8,7 @@ import type { SessionPolicy, ThrottlePolicy } from './accounts/index.ts';
 import { alertTallyRoutes } from './alert-tallies/alert-tally-routes.ts';
 import { alertRoutes } from './alerts/alert-routes.ts';
 import type { AlertDispatcher, AlertIngestSettings } from './alerts/index.ts';
+import { areaRoutes } from './areas/area-routes.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { checkinRoutes } from './checkins/checkin-routes.ts';
 import type { CardRevocationCheck } from './checkins/index.ts';
@@ -153,6 +154,7 @@ export function createApp(deps: AppDeps) {
     .route('/', shelterViewRoutes({ db, cipher: deps.cipher, clock }))
     .route('/', alertRoutes({ db, clock, ...deps.alerts }))
     .route('/', alertTallyRoutes({ db, cipher: deps.cipher, clock }))
+    .route('/', areaRoutes({ db }))
     .route(
       '/',
       watchOverRoutes({ db, cipher: deps.cipher, clock, defaultQuietHours: deps.watchOverQuietHours ?? 24 }),

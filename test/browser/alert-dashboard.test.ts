@@ -95,4 +95,17 @@ describe('alert dashboard', () => {
     );
     await page.screenshot({ path: join(artifactDir, 'alert-map.png'), fullPage: true });
   });
+
+  it('composes a test for 町字 picked by name, and names them as its area', async () => {
+    await page.getByRole('link', { name: '← 一覧に戻る' }).click();
+    await page.getByRole('link', { name: '訓練・試験の避難情報を作成' }).click();
+    await page.getByLabel('試験（保存のみ・表示しない）').check();
+    await page.getByLabel('見出し').fill('【試験】町字の指定');
+    await page.getByLabel('町字を指定').check();
+    await page.getByRole('group', { name: '美波町の町字を選ぶ' }).getByLabel('奥河内').check();
+    await page.getByLabel('日和佐浦').check();
+    await page.getByRole('button', { name: '送信する' }).click();
+    await page.waitForURL((url) => /#\/alerts\/[0-9a-f-]{36}$/.test(url.hash) && !url.hash.endsWith(alertId));
+    await page.getByText('対象地域：奥河内、日和佐浦').waitFor();
+  });
 });

@@ -1,5 +1,5 @@
-// The dashboard's calls for alerts: the ops read routes (backend/src/alert-tallies) and the compose form
-// (backend/src/alerts). Types come from the backend's contract modules, which import nothing but zod.
+// The dashboard's calls for alerts: the ops read routes (backend/src/alert-tallies), the compose form
+// (backend/src/alerts) and the names of a municipality's 町字 it offers (backend/src/areas). Types come from the backend's contract modules, which import nothing but zod.
 import type {
   AlertDetail,
   AlertMap,
@@ -7,10 +7,11 @@ import type {
   NeedsAssistance,
 } from '../../src/alert-tallies/contracts.ts';
 import type { ComposeAlertForm } from '../../src/alerts/contracts.ts';
+import type { MunicipalityAreas } from '../../src/areas/contracts.ts';
 import { call } from './operator-api.ts';
 
 export type { AlertCounts, HouseholdState } from '../../src/alert-tallies/contracts.ts';
-export type { AlertDetail, AlertMap, AlertSummary, ComposeAlertForm, NeedsAssistance };
+export type { AlertDetail, AlertMap, AlertSummary, ComposeAlertForm, MunicipalityAreas, NeedsAssistance };
 
 /** The answer of the compose route (ingestAnswerSchema). */
 export interface ComposedAlertAnswer {
@@ -41,4 +42,10 @@ export async function needsAssistance(token: string, id: string): Promise<NeedsA
 
 export function composeAlert(token: string, form: ComposeAlertForm): Promise<ComposedAlertAnswer> {
   return call('POST', '/ops/alerts/compose', { token, body: form });
+}
+
+/** A municipality's named 町字 (municipality staff: their own when `localGovernmentCode` is not given). */
+export function municipalityAreas(token: string, localGovernmentCode?: string): Promise<MunicipalityAreas> {
+  const query = localGovernmentCode === undefined ? '' : `?localGovernmentCode=${localGovernmentCode}`;
+  return call('GET', `/ops/areas${query}`, { token });
 }

@@ -1,8 +1,8 @@
 // The form to send an exercise (訓練: shown on the TVs, marked 訓練) or a test (試験: stored, never shown)
 // alert. It posts to the compose route, which writes CAP 1.2 and takes the same ingest path as any official
 // message; on success the alert's page opens.
-import type { ComposeAlertForm } from './alert-api.ts';
-import { composeAlert } from './alert-api.ts';
+import type { ComposeAlertForm, MunicipalityAreas } from './alert-api.ts';
+import { composeAlert, municipalityAreas } from './alert-api.ts';
 import { el } from './dom.ts';
 import { field } from './form-field.ts';
 import { OperatorApiError } from './operator-api.ts';
@@ -54,6 +54,39 @@ export function composeView(options: { token: string; localGovernmentCode: strin
     value: options.localGovernmentCode ?? '',
   });
   const machiaza = el('textarea', { name: 'machiazaIds', rows: '2' });
+  // The municipality's 町字 by name, for the code given (loaded again when it changes).
+  const named = el('fieldset', { class: 'machiaza-names' });
+  const showNamed = (areas: MunicipalityAreas | undefined) => {
+    named.replaceChildren(el('legend', {}, areas?.name ? `${areas.name}の町字を選ぶ` : '町字を選ぶ'));
+    if (areas === undefined || areas.machiaza.length === 0) {
+      named.append(
+        el('p', { class: 'empty' }, '名前の分かる町字はありません。町字コードを入力してください。'),
+      );
+      return;
+    }
+    for (const area of areas.machiaza) {
+      named.append(
+        el(
+          'label',
+          { class: 'choice' },
+          el('input', { type: 'checkbox', name: 'machiaza', value: area.code }),
+          area.name,
+        ),
+      );
+    }
+  };
+  const loadNamed = () => {
+    const value = code.value.trim();
+    if (!/^\d{6}$/.test(value)) return showNamed(undefined);
+    municipalityAreas(options.token, value).then(
+      (areas) => {
+        if (code.value.trim() === value) showNamed(areas);
+      },
+      () => showNamed(undefined),
+    );
+  };
+  code.addEventListener('change', loadNamed);
+  loadNamed();
   const polygon = el('textarea', { name: 'polygon', rows: '4' });
   const expires = el('input', {
     name: 'expiresMinutes',
@@ -90,7 +123,8 @@ export function composeView(options: { token: string; localGovernmentCode: strin
       'code',
     ),
     field('地方公共団体コード（6桁）', code),
-    field('町字コード（12桁、1行に1つ）', machiaza),
+    named,
+    field('町字コード（12桁、1行に1つ。上で選んだ町字に加えて）', machiaza),
     field('範囲の頂点（1行に「緯度,経度」、3点以上）', polygon),
     field('有効時間（分）', expires),
     send,
@@ -102,9 +136,10 @@ export function composeView(options: { token: string; localGovernmentCode: strin
     const areaKind = data.get('areaKind');
     let area: ComposeAlertForm['area'];
     if (areaKind === 'machiaza') {
-      const ids = machiaza.value.split(/[\s,、]+/).filter((id) => id !== '');
-      if (ids.length === 0 || ids.some((id) => !/^\d{12}$/.test(id)))
-        return '町字コードは12桁の数字で入力してください。';
+      const typed = machiaza.value.split(/[\s,、]+/).filter((id) => id !== '');
+      if (typed.some((id) => !/^\d{12}$/.test(id))) return '町字コードは12桁の数字で入力してください。';
+      const ids = [...new Set([...data.getAll('machiaza').map(String), ...typed])];
+      if (ids.length === 0) return '町字を選ぶか、町字コードを入力してください。';
       area = { machiazaIds: ids };
     } else if (areaKind === 'polygon') {
       const points = parsePolygon(polygon.value);

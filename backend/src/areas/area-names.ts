@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { type AreaName, readTownMaster } from '@myna-tv/disaster';
 import type { Queryable } from '../db/index.ts';
+import type { MunicipalityAreas } from './contracts.ts';
 
 /** Stores names (a name given again replaces the one stored). */
 export async function storeAreaNames(db: Queryable, names: readonly AreaName[], now: Date): Promise<void> {
@@ -64,4 +65,22 @@ export async function describeArea(
   if (names.length === 0 || names.some((name) => name === undefined)) return undefined;
   const shown = names.slice(0, 3).join('、');
   return names.length > 3 ? `${shown} ほか${names.length - 3}か所` : shown;
+}
+
+/** A municipality's name and its named 町字 (with their 12-digit codes). */
+export async function municipalityAreas(
+  db: Queryable,
+  localGovernmentCode: string,
+): Promise<MunicipalityAreas> {
+  const rows = await db.query<{ machiaza_id: string | null; name: string }>(
+    'SELECT machiaza_id, name FROM area_names WHERE local_government_code = $1 ORDER BY machiaza_id NULLS FIRST',
+    [localGovernmentCode],
+  );
+  return {
+    localGovernmentCode,
+    name: rows.find((row) => row.machiaza_id === null)?.name ?? null,
+    machiaza: rows.flatMap(({ machiaza_id: machiazaId, name }) =>
+      machiazaId === null ? [] : [{ machiazaId, code: localGovernmentCode.slice(0, 5) + machiazaId, name }],
+    ),
+  };
 }
