@@ -35,6 +35,7 @@ import { defaultRetentionDays } from './mailbox/index.ts';
 import { mailboxRoutes } from './mailbox/mailbox-routes.ts';
 import type { BlindIndex, CardVerifiers } from './residents/index.ts';
 import { residentRoutes } from './residents/resident-routes.ts';
+import { shelterImportRoutes } from './shelters/shelter-import-routes.ts';
 import { statusReportRoutes } from './status-reports/status-report-routes.ts';
 import { watchOverRoutes } from './watch-over/watch-over-routes.ts';
 
@@ -155,6 +156,7 @@ export function createApp(deps: AppDeps) {
     .route('/', alertRoutes({ db, clock, ...deps.alerts }))
     .route('/', alertTallyRoutes({ db, cipher: deps.cipher, clock }))
     .route('/', areaRoutes({ db }))
+    .route('/', shelterImportRoutes({ db, clock }))
     .route(
       '/',
       watchOverRoutes({ db, cipher: deps.cipher, clock, defaultQuietHours: deps.watchOverQuietHours ?? 24 }),

@@ -87,6 +87,7 @@ export type {
   ShelterDistance,
   ShelterErrorCode,
   ShelterImport,
+  ShelterImportOptions,
   ShelterImportProblem,
   ShelterKind,
   ShelterRegistry,

@@ -31,7 +31,7 @@ import {
 } from '@myna-tv/backend';
 import { minamiTownShelters, parseAlert, targetAlert } from '@myna-tv/disaster';
 import { loadShelterRegistry } from '../../backend/src/alert-delivery/index.ts';
-import { importShelters } from '../../backend/src/demo/seed-shelters.ts';
+import { storeShelterRegistry } from '../../backend/src/shelters/index.ts';
 import { startBenchBoxes } from '../push/support/bench-boxes.ts';
 import { fanOutOf, type SendPhase } from '../push/support/bench-node-ops.ts';
 import { type NodeProcess, startNodeProcess } from '../push/support/node-process.ts';
@@ -117,7 +117,7 @@ export async function benchAlertPush(options: AlertPushOptions = {}): Promise<Be
     const fieldKey = randomBytes(32);
     const cipher = createFieldCipher([{ id: 'bench', key: new Uint8Array(fieldKey) }]);
     const now = new Date();
-    await importShelters(db, { registry: minamiTownShelters(), now });
+    await storeShelterRegistry(db, minamiTownShelters(), now);
     const demo = demoHouseholds(n);
     const seeded = await seedHouseholds(db, cipher, demo, now);
     const polygon = polygonAround(demo.map((d) => d.household));

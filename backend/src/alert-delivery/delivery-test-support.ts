@@ -5,8 +5,8 @@ import { type Alert, minamiTownShelters, parseAlert, toAlertJson } from '@myna-t
 import type { StoredAlert } from '../alerts/index.ts';
 import { createFieldCipher } from '../crypto/index.ts';
 import type { Database } from '../db/index.ts';
-import { importShelters } from '../demo/seed-shelters.ts';
 import { type EnrolledDevice, enrolDevice, type Household } from '../devices/index.ts';
+import { storeShelterRegistry } from '../shelters/index.ts';
 
 export const testCipher = createFieldCipher([{ id: 'test', key: new Uint8Array(32).fill(9) }]);
 const actor = { id: 'test', role: 'system', requestId: null } as const;
@@ -40,7 +40,7 @@ export async function enrolMany(db: Database, households: Household[]): Promise<
 }
 
 export async function seedShelters(db: Database): Promise<void> {
-  await importShelters(db, { registry: minamiTownShelters(), now: new Date() });
+  await storeShelterRegistry(db, minamiTownShelters(), new Date());
 }
 
 export interface TestCap {

@@ -44,6 +44,7 @@ export type AuditAction =
   | 'shelter.resident-search'
   | 'shelter.staff-assign'
   | 'shelter.supply-rate-set'
+  | 'shelter.import'
   | 'health.bundle-receive'
   | 'health.read'
   | 'health.link-decide'

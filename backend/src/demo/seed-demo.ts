@@ -9,11 +9,11 @@ import type { FieldCipher } from '../crypto/index.ts';
 import type { Database } from '../db/index.ts';
 import { type EnrolledDevice, enrolDevice } from '../devices/index.ts';
 import type { BlindIndex } from '../residents/index.ts';
+import { storeShelterRegistry } from '../shelters/index.ts';
 import { demoOperatorAccounts, demoOperatorPassword } from './demo-accounts.ts';
 import { type DemoHousehold, defaultDemoHouseholdCount, demoHouseholds } from './demo-households.ts';
 import { seedDemoInsurer } from './demo-insurer.ts';
 import { demoAreaNames } from './demo-town.ts';
-import { importShelters } from './seed-shelters.ts';
 
 /**
  * Where the simulated boxes of the card holders' homes keep their device credential (the bridge's data
@@ -76,7 +76,7 @@ export async function seedDemo(
   },
 ): Promise<DemoSeedReport> {
   const { cipher, now, boxes } = options;
-  const shelters = await importShelters(db, { registry: minamiTownShelters(), now });
+  const shelters = await storeShelterRegistry(db, minamiTownShelters(), now);
   await storeAreaNames(db, demoAreaNames(), now);
   const createdAccounts = await seedAccounts(db, now);
 

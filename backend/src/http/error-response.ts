@@ -2,7 +2,7 @@
 // become HTTP statuses. Domain errors keep their code (and our messages); anything unknown reaches the
 // client only as 500 'internal'. Every 5xx goes to `reportError` with its original error.
 import { z } from '@hono/zod-openapi';
-import { AlertError, type AlertErrorCode } from '@myna-tv/disaster';
+import { AlertError, type AlertErrorCode, ShelterError, type ShelterErrorCode } from '@myna-tv/disaster';
 import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -38,6 +38,7 @@ export type ErrorCode =
   | HealthErrorCode
   | CheckinErrorCode
   | AlertErrorCode
+  | ShelterErrorCode
   | AlertIngestErrorCode
   | AlertTallyErrorCode
   | WatchOverErrorCode
@@ -89,6 +90,11 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   'alert.sender-not-allowed': 403,
   'alert.identifier-reused': 409,
   'alert.not-found': 404,
+  // A shelter file or data set we cannot read: unprocessable; a state change for a site we do not hold.
+  'shelter.file-invalid': 422,
+  'shelter.dataset-invalid': 422,
+  'shelter.unknown': 404,
+  'shelter.status-invalid': 400,
   'resident.not-registered': 403,
   'resident.registration-malformed': 400,
   'resident.registration-mismatch': 400,
@@ -153,6 +159,7 @@ const domainErrors = [
   HealthError,
   CheckinError,
   AlertError,
+  ShelterError,
   AlertIngestError,
   AlertTallyError,
   WatchOverError,

@@ -3,7 +3,12 @@ export { decodeText, type TextEncoding } from './decode-text.ts';
 export { type Hazard, hazardLabels, hazards } from './hazards.ts';
 export { minamiTownShelters } from './minami-town.ts';
 export { ShelterError, type ShelterErrorCode } from './shelter-error.ts';
-export { importShelterFile, type ShelterImport, type ShelterImportProblem } from './shelter-import.ts';
+export {
+  importShelterFile,
+  type ShelterImport,
+  type ShelterImportOptions,
+  type ShelterImportProblem,
+} from './shelter-import.ts';
 export {
   createShelterRegistry,
   type NearestShelterOptions,

@@ -129,6 +129,17 @@ describe('importShelterFile', () => {
     expect(registry.get('T0001')?.capacity?.people).toBe(300);
   });
 
+  it('leaves out, row by row, sites not keyed by a 共通ID when asked to', () => {
+    const bytes = readFileSync(new URL('./fixtures/sites-shift-jis.csv', import.meta.url));
+    const result = importShelterFile(bytes, { commonIdOnly: true });
+    expect(result.sites).toEqual([]);
+    expect(result.problems).toEqual([
+      { row: 2, id: 'T0001', reason: 'ID T0001 is not a 国土地理院 共通ID (E and 13 digits)' },
+      { row: 3, id: 'T0002', reason: 'ID T0002 is not a 国土地理院 共通ID (E and 13 digits)' },
+    ]);
+    expect(importShelterFile(utf8(JSON.stringify(gsiSites)), { commonIdOnly: true }).sites).toHaveLength(1);
+  });
+
   it('imports the good rows of a UTF-8 CSV (BOM, "1.0" flags, a count column) and reports the broken ones', () => {
     const csv = [
       '\uFEFFID,地区,名称,人数_令和6年1月9日午後6時時点,所在地_連結表記,緯度,経度,災害種別_洪水,災害種別_津波,想定収容人数,受入対象者',

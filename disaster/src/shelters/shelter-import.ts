@@ -51,15 +51,30 @@ function splitName(published: string): { name: string; note?: string } {
   return match?.[1] && match[2] ? { name: match[1], note: match[2] } : { name: published };
 }
 
+export interface ShelterImportOptions {
+  /**
+   * Only sites keyed by a 国土地理院 共通ID (E and 13 digits), as the backend keys shelters, check-ins and
+   * assignments: a municipality's own ID (a CSV's ID column may hold one) is a row problem.
+   */
+  commonIdOnly?: boolean;
+}
+
+const commonId = /^E\d{13}$/;
+
 class Rows {
   readonly sites: Shelter[] = [];
   readonly problems: ShelterImportProblem[] = [];
   private readonly ids = new Set<string>();
 
+  constructor(private readonly options: ShelterImportOptions) {}
+
   add(row: number, candidate: Record<string, unknown>): boolean {
     const id = typeof candidate.id === 'string' && candidate.id !== '' ? candidate.id : null;
     if (id === null) return this.fail(row, null, 'ID missing');
     if (this.ids.has(id)) return this.fail(row, id, `ID ${id} appears twice`);
+    if (this.options.commonIdOnly && !commonId.test(id)) {
+      return this.fail(row, id, `ID ${id} is not a 国土地理院 共通ID (E and 13 digits)`);
+    }
     const parsed = shelterSchema.safeParse(candidate);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -76,7 +91,7 @@ class Rows {
   }
 }
 
-function importGeoJson(source: string, encoding: TextEncoding): ShelterImport {
+function importGeoJson(source: string, encoding: TextEncoding, options: ShelterImportOptions): ShelterImport {
   let json: unknown;
   try {
     json = JSON.parse(source);
@@ -87,7 +102,7 @@ function importGeoJson(source: string, encoding: TextEncoding): ShelterImport {
   if ((json as { type?: unknown }).type !== 'FeatureCollection' || !Array.isArray(features)) {
     throw new ShelterError('shelter.file-invalid', 'shelter GeoJSON is not a FeatureCollection');
   }
-  const rows = new Rows();
+  const rows = new Rows(options);
   for (const [index, feature] of (features as unknown[]).entries()) {
     const row = index + 1;
     const { geometry, properties } = (feature ?? {}) as { geometry?: unknown; properties?: unknown };
@@ -135,8 +150,8 @@ function importGeoJson(source: string, encoding: TextEncoding): ShelterImport {
 
 const hazardColumn = (hazard: Hazard) => `災害種別_${hazardLabels[hazard]}`;
 
-function importCsv(source: string, encoding: TextEncoding): ShelterImport {
-  const rows = new Rows();
+function importCsv(source: string, encoding: TextEncoding, options: ShelterImportOptions): ShelterImport {
+  const rows = new Rows(options);
   const records: { line: number; fields: string[] }[] = [];
   let header: string[] | undefined;
   parseCsv(source, {
@@ -222,7 +237,9 @@ function importCsv(source: string, encoding: TextEncoding): ShelterImport {
 }
 
 /** Reads a 国土地理院 GeoJSON or a 自治体標準オープンデータセット CSV (told apart by the first character). */
-export function importShelterFile(bytes: Uint8Array): ShelterImport {
+export function importShelterFile(bytes: Uint8Array, options: ShelterImportOptions = {}): ShelterImport {
   const { text: source, encoding } = decodeText(bytes);
-  return source.trimStart().startsWith('{') ? importGeoJson(source, encoding) : importCsv(source, encoding);
+  return source.trimStart().startsWith('{')
+    ? importGeoJson(source, encoding, options)
+    : importCsv(source, encoding, options);
 }

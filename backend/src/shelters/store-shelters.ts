@@ -1,15 +1,15 @@
-// Puts a shelter registry's sites into the shelters table (migrations 0004, 0008). An upsert by ID: importing
-// the same data again changes nothing, a corrected data set updates the published facts (a site's state, open
-// or closed and people there, is the municipality's and stays).
-import type { ShelterRegistry } from '@myna-tv/disaster';
+// Puts shelter sites into the shelters table (migrations 0004, 0008): the demo town's registry at seeding, a
+// municipality's published file through the import route. An upsert by 共通ID: importing the same data again
+// changes nothing, a corrected data set updates the published facts (a site's state, open or closed and people
+// there, is the municipality's and stays).
+import type { Shelter, ShelterRegistry } from '@myna-tv/disaster';
 import type { Database } from '../db/index.ts';
 
-export async function importShelters(
+export async function storeShelters(
   db: Database,
-  options: { registry: ShelterRegistry; now: Date },
+  options: { localGovernmentCode: string; publisher: string; sites: readonly Shelter[]; now: Date },
 ): Promise<number> {
-  const { registry, now } = options;
-  const sites = registry.all();
+  const { sites, now } = options;
   await db.transaction(async (tx) => {
     for (const site of sites) {
       await tx.query(
@@ -21,7 +21,7 @@ export async function importShelters(
            source = $11, capacity = $13, capacity_text = $14`,
         [
           site.id,
-          registry.localGovernmentCode,
+          options.localGovernmentCode,
           site.kind,
           site.name,
           site.note ?? null,
@@ -30,7 +30,7 @@ export async function importShelters(
           site.longitude,
           site.kind === 'emergency-site' ? site.hazards : [],
           site.kind === 'evacuation-shelter' ? (site.acceptedPeople ?? null) : null,
-          registry.source.publisher,
+          options.publisher,
           now,
           site.capacity?.people ?? null,
           site.capacity?.text ?? null,
@@ -39,4 +39,14 @@ export async function importShelters(
     }
   });
   return sites.length;
+}
+
+/** A whole registry (the demo town's). */
+export function storeShelterRegistry(db: Database, registry: ShelterRegistry, now: Date): Promise<number> {
+  return storeShelters(db, {
+    localGovernmentCode: registry.localGovernmentCode,
+    publisher: registry.source.publisher,
+    sites: registry.all(),
+    now,
+  });
 }
