@@ -148,4 +148,37 @@ describe('shelter dashboard', () => {
     await expect.poll(() => row.count()).toBe(0);
     await expect.poll(unresolvedShown, { timeout: 15_000 }).toBe('3');
   }, 60_000);
+
+  it("imports the town's shelter file and lists the row it left out", async () => {
+    const site = (id: string, name: string, coordinates: [number, number]) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates },
+      properties: { 共通ID: id, '施設・場所名': name, 住所: '徳島県美波町奥河内9', 津波: '1' },
+    });
+    const file = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        site('E3638710000901', '新しい高台', [134.536, 33.741]),
+        site('E3638710000902', '逆さま', [33.741, 134.536]),
+      ],
+    });
+    const panel = page.getByRole('region', { name: '避難所データの取り込み' });
+    await panel.getByLabel('ファイル').setInputFiles({
+      name: 'mergeFromGsi.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(file),
+    });
+    await panel.getByRole('button', { name: '取り込む' }).click();
+    await panel
+      .getByText('1か所を取り込みました（国土地理院 GeoJSON、UTF-8）。取り込めなかった行が1件あります。')
+      .waitFor();
+    expect(await panel.getByRole('row').last().textContent()).toBe(
+      '2E3638710000902latitude and longitude are swapped',
+    );
+    await panel.screenshot({ path: join(artifactDir, 'shelter-import.png') });
+    const [row] = await backend.db.query<{ name: string; source: string }>(
+      "SELECT name, source FROM shelters WHERE id = 'E3638710000901'",
+    );
+    expect(row).toEqual({ name: '新しい高台', source: '国土地理院' });
+  }, 60_000);
 });

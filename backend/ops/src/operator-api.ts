@@ -48,17 +48,20 @@ const base = '/api/v1';
 export async function call<T>(
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
-  init: { token?: string; body?: unknown },
+  /** `body` goes as JSON; `file` as its bytes. */
+  init: { token?: string; body?: unknown; file?: Blob },
 ): Promise<T> {
   const headers: Record<string, string> = {};
   if (init.token !== undefined) headers.authorization = `Bearer ${init.token}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (init.file !== undefined) headers['content-type'] = 'application/octet-stream';
   let response: Response;
   try {
     response = await fetch(`${base}${path}`, {
       method,
       headers,
       ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      ...(init.file !== undefined ? { body: init.file } : {}),
     });
   } catch {
     throw new OperatorApiError('network', 0);

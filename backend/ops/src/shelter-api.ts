@@ -1,4 +1,5 @@
-// The dashboard's calls for shelters (backend/src/checkins/shelter-view-routes.ts), typed by the backend's views.
+// The dashboard's calls for shelters (backend/src/checkins/shelter-view-routes.ts, and the file import of
+// backend/src/shelters), typed by the backend's views.
 import type { AgeGroup } from '../../src/checkins/age-group.ts';
 import type {
   AreaAtHome,
@@ -9,6 +10,7 @@ import type {
   ShelterSupplies,
   UnresolvedPerson,
 } from '../../src/checkins/view-contracts.ts';
+import type { ShelterImportAnswer } from '../../src/shelters/contracts.ts';
 import { call, OperatorApiError } from './operator-api.ts';
 
 export type {
@@ -17,6 +19,7 @@ export type {
   ArrivalBucket,
   NeedsAssistanceAtLarge,
   ResidentCandidate,
+  ShelterImportAnswer,
   ShelterStatus,
   ShelterSupplies,
   UnresolvedPerson,
@@ -82,4 +85,14 @@ export async function searchResidents(
 
 export async function matchPerson(token: string, personKey: string, residentId: string): Promise<void> {
   await call('POST', '/shelters/person-matches', { token, body: { personKey, residentId } });
+}
+
+/** A municipality's shelter file as published (municipality staff: their own; an admin names the code). */
+export function importShelters(
+  token: string,
+  file: Blob,
+  localGovernmentCode?: string,
+): Promise<ShelterImportAnswer> {
+  const query = localGovernmentCode === undefined ? '' : `?localGovernmentCode=${localGovernmentCode}`;
+  return call('POST', `/ops/shelters/import${query}`, { token, file });
 }

@@ -20,6 +20,7 @@ import {
   shelterStatuses,
   supplies,
 } from './shelter-api.ts';
+import { shelterImportPanel } from './shelter-import-panel.ts';
 import { matchingPanel } from './shelter-matching.ts';
 
 export const shelterPollMs = 5000;
@@ -235,6 +236,7 @@ export function shelterSection(options: { token: string; role: string }): HTMLEl
         )
       : null,
     matchingPanel(token),
+    officials ? shelterImportPanel(options) : null,
   );
 
   needsButton.addEventListener('click', () => {
