@@ -96,7 +96,7 @@ describe('POST /api/v1/ops/shelters/import', () => {
     expect(audit.map((a) => a.target_id)).toEqual(['363871', '363871', '363871']);
   });
 
-  it('refuses a file with no usable site, another municipality to staff, and an admin naming none', async () => {
+  it("refuses a file with no usable site (or none of the municipality's), another municipality to staff, and an admin naming none", async () => {
     const sjis = readFileSync(
       new URL('../../../disaster/src/shelters/fixtures/sites-shift-jis.csv', import.meta.url),
     );
@@ -105,6 +105,12 @@ describe('POST /api/v1/ops/shelters/import', () => {
     expect(none.body).toMatchObject({ error: { code: 'shelter.file-invalid' } });
     expect(String((none.body.error as { message: string }).message)).toContain('row 2');
     expect((await upload(admin, 'hello', '?localGovernmentCode=363871')).status).toBe(422);
+    // 美波町's file under 千代田区's code: not one of its sites.
+    const foreign = await upload(admin, gsiFile, '?localGovernmentCode=131016');
+    expect([foreign.status, String((foreign.body.error as { message: string }).message)]).toEqual([
+      422,
+      'no site could be read (row 1: ID E3638710000201 is a site of another municipality than 131016)',
+    ]);
     expect((await upload(town, gsiFile, '?localGovernmentCode=131016')).status).toBe(403);
     expect((await upload(admin, gsiFile)).status).toBe(400);
   });

@@ -20,7 +20,8 @@ import { storeShelters } from './store-shelters.ts';
 
 const importers = roleGuard('operator-admin', 'municipality-staff');
 
-/** A prefecture's 国土地理院 GeoJSON is a few megabytes; a municipality's CSV far less. */
+/** A city's 国土地理院 GeoJSON is a few hundred kilobytes (a prefecture's, a few megabytes: its other
+ * municipalities' sites are row problems). */
 const maxFileBytes = 16 * 1024 * 1024;
 
 const fileBody = {
@@ -66,7 +67,7 @@ export function shelterImportRoutes(deps: { db: Database; clock: () => Date }) {
     if (code === null || code === undefined) {
       throw new RequestError('request.invalid', 'name a municipality (localGovernmentCode)');
     }
-    const read = importShelterFile(new Uint8Array(await c.req.arrayBuffer()), { commonIdOnly: true });
+    const read = importShelterFile(new Uint8Array(await c.req.arrayBuffer()), { municipality: code });
     if (read.sites.length === 0) {
       const first = read.problems[0];
       throw new ShelterError(

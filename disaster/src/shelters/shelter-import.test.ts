@@ -129,15 +129,22 @@ describe('importShelterFile', () => {
     expect(registry.get('T0001')?.capacity?.people).toBe(300);
   });
 
-  it('leaves out, row by row, sites not keyed by a 共通ID when asked to', () => {
+  it('leaves out, row by row, sites not keyed by a 共通ID of the municipality asked for', () => {
     const bytes = readFileSync(new URL('./fixtures/sites-shift-jis.csv', import.meta.url));
-    const result = importShelterFile(bytes, { commonIdOnly: true });
+    const result = importShelterFile(bytes, { municipality: '363871' });
     expect(result.sites).toEqual([]);
     expect(result.problems).toEqual([
       { row: 2, id: 'T0001', reason: 'ID T0001 is not a 国土地理院 共通ID (E and 13 digits)' },
       { row: 3, id: 'T0002', reason: 'ID T0002 is not a 国土地理院 共通ID (E and 13 digits)' },
     ]);
-    expect(importShelterFile(utf8(JSON.stringify(gsiSites)), { commonIdOnly: true }).sites).toHaveLength(1);
+    const gsi = utf8(JSON.stringify(gsiSites));
+    expect(importShelterFile(gsi, { municipality: '363871' }).sites).toHaveLength(1);
+    // Another municipality's file (or a prefecture's): not one site of 美波町 in it.
+    expect(importShelterFile(gsi, { municipality: '131016' }).problems).toContainEqual({
+      row: 1,
+      id: 'E3638700090201',
+      reason: 'ID E3638700090201 is a site of another municipality than 131016',
+    });
   });
 
   it('imports the good rows of a UTF-8 CSV (BOM, "1.0" flags, a count column) and reports the broken ones', () => {

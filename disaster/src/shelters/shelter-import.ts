@@ -53,13 +53,12 @@ function splitName(published: string): { name: string; note?: string } {
 
 export interface ShelterImportOptions {
   /**
-   * Only sites keyed by a 国土地理院 共通ID (E and 13 digits), as the backend keys shelters, check-ins and
-   * assignments: a municipality's own ID (a CSV's ID column may hold one) is a row problem.
+   * Only this municipality's sites (全国地方公共団体コード), keyed by a 国土地理院 共通ID (E, the code's first five
+   * digits, eight more) as the backend keys shelters, check-ins and assignments: a municipality's own ID (a CSV's
+   * ID column may hold one) or another municipality's site (a prefecture's file) is a row problem.
    */
-  commonIdOnly?: boolean;
+  municipality?: string;
 }
-
-const commonId = /^E\d{13}$/;
 
 class Rows {
   readonly sites: Shelter[] = [];
@@ -72,8 +71,13 @@ class Rows {
     const id = typeof candidate.id === 'string' && candidate.id !== '' ? candidate.id : null;
     if (id === null) return this.fail(row, null, 'ID missing');
     if (this.ids.has(id)) return this.fail(row, id, `ID ${id} appears twice`);
-    if (this.options.commonIdOnly && !commonId.test(id)) {
-      return this.fail(row, id, `ID ${id} is not a 国土地理院 共通ID (E and 13 digits)`);
+    const { municipality } = this.options;
+    if (municipality !== undefined) {
+      if (!/^E\d{13}$/.test(id))
+        return this.fail(row, id, `ID ${id} is not a 国土地理院 共通ID (E and 13 digits)`);
+      if (id.slice(1, 6) !== municipality.slice(0, 5)) {
+        return this.fail(row, id, `ID ${id} is a site of another municipality than ${municipality}`);
+      }
     }
     const parsed = shelterSchema.safeParse(candidate);
     if (!parsed.success) {
