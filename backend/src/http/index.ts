@@ -20,6 +20,7 @@ export {
 } from './error-response.ts';
 export { type GuardedRouteConfig, guardedRoute } from './guarded-route.ts';
 export { type HealthProbes, type HealthReport, healthRoutes, type JpkiHealth } from './health-routes.ts';
+export { actingMunicipality, localGovernmentCodeQuery } from './municipality-scope.ts';
 export { errorResponses, jsonBody, jsonResponse } from './openapi-parts.ts';
 export { auditActorOf, type Principal, principalId } from './principal.ts';
 export {

@@ -3,16 +3,16 @@
 // municipality, municipality staff for their own. Thin: read the bytes, call the library's importer, store.
 import { z } from '@hono/zod-openapi';
 import { importShelterFile, ShelterError } from '@myna-tv/disaster';
-import { AuthError } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Database } from '../db/index.ts';
 import {
+  actingMunicipality,
   allowBodyUpTo,
   auditActorOf,
   createRouter,
   guardedRoute,
   jsonResponse,
-  RequestError,
+  localGovernmentCodeQuery,
   roleGuard,
 } from '../http/index.ts';
 import { shelterImportAnswerSchema } from './contracts.ts';
@@ -42,10 +42,7 @@ const importRoute = guardedRoute(importers, {
   middleware: [allowBodyUpTo(maxFileBytes)],
   request: {
     query: z.strictObject({
-      localGovernmentCode: z
-        .string()
-        .regex(/^\d{6}$/)
-        .optional(),
+      localGovernmentCode: localGovernmentCodeQuery,
       /** Who published the file, credited wherever the data is shown. Default: by the format. */
       publisher: z.string().min(1).max(100).optional(),
     }),
@@ -58,15 +55,8 @@ const importRoute = guardedRoute(importers, {
 export function shelterImportRoutes(deps: { db: Database; clock: () => Date }) {
   return createRouter().openapi(importRoute, async (c) => {
     const principal = importers.principal(c);
-    const { localGovernmentCode: asked, publisher } = c.req.valid('query');
-    const own = principal.role === 'operator-admin' ? null : principal.localGovernmentCode;
-    if (principal.role !== 'operator-admin' && (own === null || (asked !== undefined && asked !== own))) {
-      throw new AuthError('auth.forbidden', 'municipality staff import their own municipality only');
-    }
-    const code = asked ?? own;
-    if (code === null || code === undefined) {
-      throw new RequestError('request.invalid', 'name a municipality (localGovernmentCode)');
-    }
+    const { localGovernmentCode, publisher } = c.req.valid('query');
+    const code = actingMunicipality(principal, localGovernmentCode);
     const read = importShelterFile(new Uint8Array(await c.req.arrayBuffer()), { municipality: code });
     if (read.sites.length === 0) {
       const first = read.problems[0];
