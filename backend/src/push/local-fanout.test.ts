@@ -48,6 +48,14 @@ describe('reading the acks of a delivery', () => {
     await io.close();
   });
 
+  /** Bytes the server has read from each box's TCP connection so far. */
+  const bytesReadByServer = () =>
+    [...nsp.sockets.values()].map(
+      (socket) =>
+        (socket.conn.transport as unknown as { socket: { _socket: { bytesRead: number } } }).socket._socket
+          .bytesRead,
+    );
+
   const message = (seq: number): PushMessage => ({
     seq,
     target: { kind: 'all' },
@@ -72,6 +80,7 @@ describe('reading the acks of a delivery', () => {
       inForce: () => true,
       afterWrites,
     });
+    const readBefore = bytesReadByServer();
     await fanout.deliver(message(1));
     // The next message goes out while the first one's acks wait.
     await fanout.deliver(message(2));
@@ -79,6 +88,8 @@ describe('reading the acks of a delivery', () => {
     // The boxes have both and have answered; nothing of theirs is read while another node may still write.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(acksRead).toEqual([]);
+    // Not even read into Node's buffers: the acks wait in the kernel.
+    expect(bytesReadByServer()).toEqual(readBefore);
     for (const release of holds) release();
     await vi.waitFor(() => expect(acksRead.length).toBe(2 * boxes));
     expect(new Set(acksRead)).toEqual(new Set([1, 2]));
