@@ -1,14 +1,15 @@
 // The benchmark's boxes: one child process holding many connections, as socket.io boxes (which ack every
 // message at once) or as plain ws clients. IPC as push-node-main.ts:
 //   'connect-sio' { urls, credentials } → opens one socket-io-client socket per credential, spread over the urls;
-//   'connect-raw' { urls, credentials } → the same boxes as bare `ws` connections speaking the wire protocol
-//     themselves (a leaner load generator: the server side is the same, the real box is another machine);
-//   'connect-ws' { url, count };
+//   'connect-raw' { urls, credentials } → the same boxes as bare WebSocket connections (lean-websocket.ts)
+//     speaking the wire protocol themselves (a leaner load generator: the server side is the same, the real
+//     box is another machine);
+//   'connect-ws' { url, count } → bare WebSocket connections for the floor;
 //   'reset' → forgets arrivals; 'expect' count → resolves once `count` messages arrived since the reset, with
 //   the first and last arrival times;
 //   'sizes' → bytes per message since the reset (min, mean, max); 'cpu' → CPU time of this process; 'close'.
 import { io, type Socket } from 'socket.io-client';
-import WebSocket from 'ws';
+import { openLeanWebSocket } from './lean-websocket.ts';
 
 if (!process.send) throw new Error('run as a child process');
 const send = process.send.bind(process);
@@ -99,12 +100,11 @@ const ops: Record<string, (request: unknown) => unknown> = {
     };
     return openAll(credentials.length, (i) => {
       const url = `${(urls[i % urls.length] as string).replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`;
-      const ws = new WebSocket(url, { perMessageDeflate: false });
       const auth = JSON.stringify({ ...credentials[i], lastSeq: 0 });
       return new Promise((resolve, reject) => {
         // engine.io v4 packets: 0 open, 2 ping, 3 pong, 4 message; socket.io v5 inside a message:
         // 0 connect, 2 event, 4 connect_error, each followed by the namespace.
-        ws.on('message', (data: Buffer) => {
+        const opening = openLeanWebSocket(url, (data, ws) => {
           // A push is acked from its first bytes (the server writes `seq` first): decoding and parsing the
           // whole payload, as a real box does on its own CPU, would make this one process of many boxes the
           // bottleneck of the measurement on the node's two cores.
@@ -113,28 +113,24 @@ const ops: Record<string, (request: unknown) => unknown> = {
             data.compare(pushPrefix, 0, pushPrefix.length, 0, pushPrefix.length) === 0
           ) {
             arrived(data.length);
-            ws.send(`42/stb,["push:ack",{"seq":${seqAt(data, pushPrefix.length)}}]`);
+            ws.sendText(`42/stb,["push:ack",{"seq":${seqAt(data, pushPrefix.length)}}]`);
             return;
           }
           const text = String(data);
-          if (text === '2') ws.send('3');
-          else if (text.startsWith('0')) ws.send(`40/stb,${auth}`);
-          else if (text.startsWith('40/stb,')) resolve(() => ws.terminate());
+          if (text === '2') ws.sendText('3');
+          else if (text.startsWith('0')) ws.sendText(`40/stb,${auth}`);
+          else if (text.startsWith('40/stb,')) resolve(() => ws.close());
           else if (text.startsWith('44/stb,')) reject(new Error(`refused: ${text.slice(7)}`));
         });
-        ws.once('error', reject);
+        opening.catch(reject);
       });
     });
   },
   'connect-ws'(request) {
     const { url, count } = request as { url: string; count: number };
-    return openAll(count, () => {
-      const ws = new WebSocket(url, { perMessageDeflate: false });
-      ws.on('message', (data: Buffer) => arrived(data.length));
-      return new Promise((resolve, reject) => {
-        ws.once('open', () => resolve(() => ws.terminate()));
-        ws.once('error', reject);
-      });
+    return openAll(count, async () => {
+      const ws = await openLeanWebSocket(url, (data) => arrived(data.length));
+      return () => ws.close();
     });
   },
   reset() {
