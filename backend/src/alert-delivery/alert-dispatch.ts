@@ -212,17 +212,16 @@ export function createAlertDispatcher(options: AlertDispatcherOptions): AlertDis
     return summaryOf(stored.id);
   }
 
-  /** Cancel payloads for the households `withdrawn` alerted, except `still` (covered by the new message). */
+  /** Cancel payloads for `households`, told that `withdrawn` no longer holds. */
   async function cancelsFor(
     message: StoredAlert,
     withdrawn: readonly string[],
     index: HouseholdIndex,
-    still: readonly string[],
+    households: readonly string[],
   ): Promise<Delivery[]> {
-    const alerted = await householdsAlerted(db, withdrawn, still);
-    if (alerted.length === 0) return [];
+    if (households.length === 0) return [];
     const compose = cancelComposer(message.alert, message.thread, await describeWithdrawn(db, withdrawn));
-    return cancelPayloads(alerted, index, compose).map(deliveryOf);
+    return cancelPayloads(households, index, compose).map(deliveryOf);
   }
 
   const nothing = { deliveries: [], index: null, targeted: 0 };
@@ -231,12 +230,16 @@ export function createAlertDispatcher(options: AlertDispatcherOptions): AlertDis
     if (!forViewers(stored.alert)) {
       return dispatch(stored, [], { ...nothing, kind: 'alert', outcome: 'not-for-viewers' });
     }
+    // Whom the replaced alerts reached is read while this one is targeted (awaited after it).
+    const alerted = householdsAlerted(db, replaces);
+    alerted.catch(() => {});
     const [index, shelters] = await Promise.all([households.current(), loadShelterRegistry(db)]);
     const result = await inTurns(
       targetAlertInSteps(stored.alert, { households: index, shelters, thread: stored.thread }, deliveryOf),
     );
-    const covered = result.deliveries.map(({ recipient }) => recipient.householdId);
-    const cancels = await cancelsFor(stored, replaces, index, covered);
+    const uncovered = await alerted;
+    for (const { recipient } of result.deliveries) uncovered.delete(recipient.householdId);
+    const cancels = await cancelsFor(stored, replaces, index, [...uncovered]);
     return dispatch(stored, replaces, {
       kind: 'alert',
       outcome: result.outcome,
@@ -251,7 +254,7 @@ export function createAlertDispatcher(options: AlertDispatcherOptions): AlertDis
       return dispatch(cancel, [], { ...nothing, kind: 'cancel', outcome: 'not-for-viewers' });
     }
     const index = await households.current();
-    const cancels = await cancelsFor(cancel, withdrawn, index, []);
+    const cancels = await cancelsFor(cancel, withdrawn, index, [...(await householdsAlerted(db, withdrawn))]);
     return dispatch(cancel, withdrawn, {
       kind: 'cancel',
       outcome: 'withdrawn',

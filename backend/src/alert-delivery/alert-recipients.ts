@@ -65,22 +65,17 @@ export async function readRecipients(db: Queryable, alertId: string): Promise<Al
 }
 
 /**
- * Households of the given alerts' messages that were told of an order (issue or lift), once each, except those
- * in `still`. The difference is taken in PostgreSQL: `still` goes as one JSON document, and an Update covering
- * the same town reads back nothing rather than every household it reached (19,000 rows parsed on the node's
- * event loop, between the targeting and the first box).
+ * Households the given alerts' messages told of an order (issue or lift). Read while the alert replacing them is
+ * targeted, so the database works meanwhile, and as one text value: 19,000 rows would be parsed on the node's
+ * event loop (30–60 ms between the targeting and the first box); one comma-separated value splits in about 1 ms.
+ * A household reached by several of them is listed once.
  */
-export async function householdsAlerted(
-  db: Queryable,
-  alertIds: readonly string[],
-  still: readonly string[],
-): Promise<string[]> {
-  if (alertIds.length === 0) return [];
-  const rows = await db.query<{ household_id: string }>(
-    `SELECT DISTINCT household_id FROM alert_recipients
-      WHERE alert_id = ANY($1::uuid[]) AND kind <> 'cancel'
-        AND household_id NOT IN (SELECT value::uuid FROM jsonb_array_elements_text($2::jsonb))`,
-    [alertIds, JSON.stringify(still)],
+export async function householdsAlerted(db: Queryable, alertIds: readonly string[]): Promise<Set<string>> {
+  if (alertIds.length === 0) return new Set();
+  const [row] = await db.query<{ ids: string | null }>(
+    `SELECT string_agg(household_id::text, ',') AS ids FROM alert_recipients
+      WHERE alert_id = ANY($1::uuid[]) AND kind <> 'cancel'`,
+    [alertIds],
   );
-  return rows.map((row) => row.household_id);
+  return new Set(row?.ids ? row.ids.split(',') : []);
 }
