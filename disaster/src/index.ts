@@ -89,6 +89,7 @@ export type {
   ShelterImport,
   ShelterImportOptions,
   ShelterImportProblem,
+  ShelterImportProblemCode,
   ShelterKind,
   ShelterRegistry,
   ShelterStatus,
@@ -104,6 +105,7 @@ export {
   parseCapacityText,
   parseShelterDataset,
   ShelterError,
+  shelterImportProblemCodes,
   shelterKindLabels,
   shelterKinds,
 } from './shelters/index.ts';

@@ -172,8 +172,10 @@ describe('shelter dashboard', () => {
     await panel
       .getByText('1か所を取り込みました（国土地理院 GeoJSON、UTF-8）。取り込めなかった行が1件あります。')
       .waitFor();
-    expect(await panel.getByRole('row').last().textContent()).toBe(
-      '2E3638710000902latitude and longitude are swapped',
+    const left = panel.getByRole('row').last();
+    expect(await left.textContent()).toBe('2E3638710000902緯度と経度が入れ替わっています');
+    expect(await left.getByRole('cell').last().getAttribute('title')).toBe(
+      'latitude and longitude are swapped',
     );
     await panel.screenshot({ path: join(artifactDir, 'shelter-import.png') });
     const [row] = await backend.db.query<{ name: string; source: string }>(

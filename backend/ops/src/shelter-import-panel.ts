@@ -11,6 +11,39 @@ const formatLabels: Record<ShelterImportAnswer['format'], string> = {
   'open-data-csv': '自治体標準オープンデータセット CSV',
 };
 
+type Problem = ShelterImportAnswer['problems'][number];
+
+const problemTexts: Record<Problem['code'], string> = {
+  'record-unreadable': 'CSVの行として読めません（引用符の閉じ忘れなど）',
+  'field-count': '項目の数が見出し行と合いません',
+  'position-missing': '緯度・経度がないか、数値ではありません',
+  'position-swapped': '緯度と経度が入れ替わっています',
+  'position-outside-japan': '位置が日本の範囲外です',
+  'site-kind-unknown': '指定緊急避難場所とも指定避難所とも判別できません',
+  'id-missing': 'IDがありません',
+  'id-duplicate': '同じIDが前の行にもあります',
+  'id-not-common-id': 'IDが国土地理院の共通ID（Eと13桁の数字）ではありません',
+  'id-other-municipality': '別の市区町村の施設です',
+  'field-invalid': '値が正しくありません',
+};
+
+/** The registry's fields (shelter-schema.ts) as the published files name them. */
+const fieldLabels: Record<string, string> = {
+  id: 'ID',
+  name: '名称',
+  note: '名称の注記',
+  address: '住所',
+  latitude: '緯度',
+  longitude: '経度',
+  capacity: '想定収容人数',
+};
+
+function problemText(problem: Problem): string {
+  if (problem.code !== 'field-invalid' || problem.field === undefined) return problemTexts[problem.code];
+  const field = problem.field.split('.')[0] ?? problem.field;
+  return `${fieldLabels[field] ?? field}の${problemTexts[problem.code]}`;
+}
+
 function answerView(answer: ShelterImportAnswer): HTMLElement {
   const summary = el(
     'p',
@@ -37,7 +70,8 @@ function answerView(answer: ShelterImportAnswer): HTMLElement {
             {},
             el('th', { scope: 'row' }, String(p.row)),
             el('td', {}, p.id ?? '—'),
-            el('td', {}, p.reason),
+            // The English details stay at hand for the operator's support desk.
+            el('td', { title: p.reason }, problemText(p)),
           ),
         ),
       ),

@@ -61,7 +61,14 @@ describe('POST /api/v1/ops/shelters/import', () => {
           format: 'gsi-geojson',
           encoding: 'utf-8',
           imported: 1,
-          problems: [{ row: 2, id: 'E3638710000202', reason: 'latitude and longitude are swapped' }],
+          problems: [
+            {
+              row: 2,
+              id: 'E3638710000202',
+              code: 'position-swapped',
+              reason: 'latitude and longitude are swapped',
+            },
+          ],
         },
       });
     }
@@ -81,7 +88,12 @@ describe('POST /api/v1/ops/shelters/import', () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ format: 'open-data-csv', imported: 1 });
     expect(body.problems).toEqual([
-      { row: 3, id: 'NEW001', reason: 'ID NEW001 is not a 国土地理院 共通ID (E and 13 digits)' },
+      {
+        row: 3,
+        id: 'NEW001',
+        code: 'id-not-common-id',
+        reason: 'ID NEW001 is not a 国土地理院 共通ID (E and 13 digits)',
+      },
     ]);
     expect((await stored()).find((s) => s.id === 'E3638710000111')).toEqual({
       id: 'E3638710000111',

@@ -8,6 +8,8 @@ export {
   type ShelterImport,
   type ShelterImportOptions,
   type ShelterImportProblem,
+  type ShelterImportProblemCode,
+  shelterImportProblemCodes,
 } from './shelter-import.ts';
 export {
   createShelterRegistry,

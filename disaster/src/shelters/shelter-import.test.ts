@@ -71,10 +71,31 @@ describe('importShelterFile', () => {
       },
     ]);
     expect(result.problems).toEqual([
-      { row: 2, id: 'E3638700091201', reason: 'latitude and longitude are swapped' },
-      { row: 3, id: 'E3638700092201', reason: 'latitude/longitude missing or not numbers' },
-      { row: 4, id: 'E3638700090201', reason: 'ID E3638700090201 appears twice' },
-      { row: 5, id: 'E3638700093201', reason: expect.stringMatching(/^name: /) },
+      {
+        row: 2,
+        id: 'E3638700091201',
+        code: 'position-swapped',
+        reason: 'latitude and longitude are swapped',
+      },
+      {
+        row: 3,
+        id: 'E3638700092201',
+        code: 'position-missing',
+        reason: 'latitude/longitude missing or not numbers',
+      },
+      {
+        row: 4,
+        id: 'E3638700090201',
+        code: 'id-duplicate',
+        reason: 'ID E3638700090201 appears twice',
+      },
+      {
+        row: 5,
+        id: 'E3638700093201',
+        code: 'field-invalid',
+        reason: expect.stringMatching(/^name: /),
+        field: 'name',
+      },
     ]);
   });
 
@@ -134,8 +155,18 @@ describe('importShelterFile', () => {
     const result = importShelterFile(bytes, { municipality: '363871' });
     expect(result.sites).toEqual([]);
     expect(result.problems).toEqual([
-      { row: 2, id: 'T0001', reason: 'ID T0001 is not a 国土地理院 共通ID (E and 13 digits)' },
-      { row: 3, id: 'T0002', reason: 'ID T0002 is not a 国土地理院 共通ID (E and 13 digits)' },
+      {
+        row: 2,
+        id: 'T0001',
+        code: 'id-not-common-id',
+        reason: 'ID T0001 is not a 国土地理院 共通ID (E and 13 digits)',
+      },
+      {
+        row: 3,
+        id: 'T0002',
+        code: 'id-not-common-id',
+        reason: 'ID T0002 is not a 国土地理院 共通ID (E and 13 digits)',
+      },
     ]);
     const gsi = utf8(JSON.stringify(gsiSites));
     expect(importShelterFile(gsi, { municipality: '363871' }).sites).toHaveLength(1);
@@ -143,6 +174,7 @@ describe('importShelterFile', () => {
     expect(importShelterFile(gsi, { municipality: '131016' }).problems).toContainEqual({
       row: 1,
       id: 'E3638700090201',
+      code: 'id-other-municipality',
       reason: 'ID E3638700090201 is a site of another municipality than 131016',
     });
   });
@@ -174,12 +206,12 @@ describe('importShelterFile', () => {
       { id: 'C1', people: 180 },
       { id: 'NEW001', people: 8 },
     ]);
-    expect(result.problems.map((p) => [p.row, p.id])).toEqual([
-      [3, 'C2'],
-      [4, 'C3'],
-      [5, 'C4'],
-      [6, null],
-      [8, null],
+    expect(result.problems.map((p) => [p.row, p.id, p.code])).toEqual([
+      [3, 'C2', 'position-swapped'],
+      [4, 'C3', 'position-missing'],
+      [5, 'C4', 'field-count'],
+      [6, null, 'id-missing'],
+      [8, null, 'record-unreadable'],
     ]);
     expect(result.problems[0]?.reason).toBe('latitude and longitude are swapped');
     expect(result.problems[1]?.reason).toBe('latitude/longitude missing or not numbers');

@@ -10,12 +10,41 @@ import { type Hazard, hazardLabels, hazards } from './hazards.ts';
 import { ShelterError } from './shelter-error.ts';
 import { type Shelter, shelterSchema } from './shelter-schema.ts';
 
+/** Why a row was left out, as a stable code: a dashboard words it in its own language. */
+export const shelterImportProblemCodes = [
+  /** CSV: the line is not a record (an unclosed quote, say). */
+  'record-unreadable',
+  /** CSV: not as many fields as the header. */
+  'field-count',
+  'position-missing',
+  /** Not swapped back: guessing where a shelter is would send people to the wrong place. */
+  'position-swapped',
+  'position-outside-japan',
+  /** GeoJSON: neither a 指定緊急避難場所 nor a 指定避難所 feature. */
+  'site-kind-unknown',
+  'id-missing',
+  'id-duplicate',
+  /** Not a 国土地理院 共通ID (E and 13 digits): a municipality's own ID, say. */
+  'id-not-common-id',
+  /** A site of another municipality than the one imported for. */
+  'id-other-municipality',
+  /** A value the registry cannot hold (`field` names it). */
+  'field-invalid',
+] as const;
+export type ShelterImportProblemCode = (typeof shelterImportProblemCodes)[number];
+
 export interface ShelterImportProblem {
   /** GeoJSON: feature number (1-based); CSV: line of the record (the header is line 1). */
   row: number;
   id: string | null;
+  code: ShelterImportProblemCode;
+  /** The details in English, for logs and API clients. */
   reason: string;
+  /** field-invalid: the registry's field (shelter-schema.ts), e.g. `name` or `capacity.people`. */
+  field?: string;
 }
+
+type Problem = Pick<ShelterImportProblem, 'code' | 'reason' | 'field'>;
 
 export interface ShelterImport {
   format: 'gsi-geojson' | 'open-data-csv';
@@ -35,13 +64,14 @@ const text = (value: unknown) =>
 /** Japan's extent with a margin (as the alert parser): a point outside it that falls inside when swapped. */
 const inJapan = (lat: number, lon: number) => lat >= 20 && lat <= 46 && lon >= 122 && lon <= 154;
 
-function checkPosition(latitude: number, longitude: number): string | null {
+function checkPosition(latitude: number, longitude: number): Problem | null {
   if (!Number.isFinite(latitude) || !Number.isFinite(longitude))
-    return 'latitude/longitude missing or not numbers';
-  // Not swapped back: guessing where a shelter is would send people to the wrong place.
+    return { code: 'position-missing', reason: 'latitude/longitude missing or not numbers' };
   if (!inJapan(latitude, longitude) && inJapan(longitude, latitude))
-    return 'latitude and longitude are swapped';
-  if (!inJapan(latitude, longitude)) return `position ${latitude},${longitude} is outside Japan`;
+    return { code: 'position-swapped', reason: 'latitude and longitude are swapped' };
+  if (!inJapan(latitude, longitude)) {
+    return { code: 'position-outside-japan', reason: `position ${latitude},${longitude} is outside Japan` };
+  }
   return null;
 }
 
@@ -69,28 +99,41 @@ class Rows {
 
   add(row: number, candidate: Record<string, unknown>): boolean {
     const id = typeof candidate.id === 'string' && candidate.id !== '' ? candidate.id : null;
-    if (id === null) return this.fail(row, null, 'ID missing');
-    if (this.ids.has(id)) return this.fail(row, id, `ID ${id} appears twice`);
+    if (id === null) return this.fail(row, null, { code: 'id-missing', reason: 'ID missing' });
+    if (this.ids.has(id))
+      return this.fail(row, id, { code: 'id-duplicate', reason: `ID ${id} appears twice` });
     const { municipality } = this.options;
     if (municipality !== undefined) {
-      if (!/^E\d{13}$/.test(id))
-        return this.fail(row, id, `ID ${id} is not a 国土地理院 共通ID (E and 13 digits)`);
+      if (!/^E\d{13}$/.test(id)) {
+        return this.fail(row, id, {
+          code: 'id-not-common-id',
+          reason: `ID ${id} is not a 国土地理院 共通ID (E and 13 digits)`,
+        });
+      }
       if (id.slice(1, 6) !== municipality.slice(0, 5)) {
-        return this.fail(row, id, `ID ${id} is a site of another municipality than ${municipality}`);
+        return this.fail(row, id, {
+          code: 'id-other-municipality',
+          reason: `ID ${id} is a site of another municipality than ${municipality}`,
+        });
       }
     }
     const parsed = shelterSchema.safeParse(candidate);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return this.fail(row, id, `${issue?.path.join('.') || 'row'}: ${issue?.message ?? 'invalid'}`);
+      const field = issue?.path.join('.') || 'row';
+      return this.fail(row, id, {
+        code: 'field-invalid',
+        reason: `${field}: ${issue?.message ?? 'invalid'}`,
+        field,
+      });
     }
     this.ids.add(id);
     this.sites.push(parsed.data);
     return true;
   }
 
-  fail(row: number, id: string | null, reason: string): false {
-    this.problems.push({ row, id, reason });
+  fail(row: number, id: string | null, problem: Problem): false {
+    this.problems.push({ row, id, ...problem });
     return false;
   }
 }
@@ -123,7 +166,10 @@ function importGeoJson(source: string, encoding: TextEncoding, options: ShelterI
     const isSite = hazards.some((hazard) => hazardLabels[hazard] in p);
     const isShelter = '受入対象者' in p || '指定緊急避難場所との住所同一' in p;
     if (isSite === isShelter) {
-      rows.fail(row, id, 'neither a 指定緊急避難場所 nor a 指定避難所 feature');
+      rows.fail(row, id, {
+        code: 'site-kind-unknown',
+        reason: 'neither a 指定緊急避難場所 nor a 指定避難所 feature',
+      });
       continue;
     }
     const common = {
@@ -164,11 +210,10 @@ function importCsv(source: string, encoding: TextEncoding, options: ShelterImpor
     skip_empty_lines: true,
     skip_records_with_error: true,
     on_skip: (error) => {
-      rows.fail(
-        typeof error?.lines === 'number' ? error.lines : 0,
-        null,
-        `not a CSV record: ${error?.message ?? 'unreadable'}`,
-      );
+      rows.fail(typeof error?.lines === 'number' ? error.lines : 0, null, {
+        code: 'record-unreadable',
+        reason: `not a CSV record: ${error?.message ?? 'unreadable'}`,
+      });
       return undefined;
     },
     on_record: (record: string[], context) => {
@@ -191,11 +236,10 @@ function importCsv(source: string, encoding: TextEncoding, options: ShelterImpor
   const occupancy: ShelterImport['occupancy'] = [];
   for (const { line, fields } of records) {
     if (fields.length !== columns.length) {
-      rows.fail(
-        line,
-        text(fields[columns.indexOf('ID')]) || null,
-        `${fields.length} fields, header has ${columns.length}`,
-      );
+      rows.fail(line, text(fields[columns.indexOf('ID')]) || null, {
+        code: 'field-count',
+        reason: `${fields.length} fields, header has ${columns.length}`,
+      });
       continue;
     }
     const get = (name: string) => text(fields[columns.indexOf(name)]);
