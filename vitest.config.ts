@@ -13,5 +13,9 @@ export default defineConfig({
     // test time is waiting (sockets, pcscd), so two workers finish sooner; three were no faster (15 m 32 s vs
     // 15 m 20 s): the browsers, PostgreSQL and pcscd keep both cores busy.
     maxWorkers: 2,
+    // Test files share their worker's modules instead of importing their graph afresh: backend + disaster
+    // 322 → 214 s (module collection 75 → 15 s). No test mocks modules; fake timers and stubbed env are restored
+    // by the files that use them.
+    isolate: false,
   },
 });
