@@ -12,11 +12,13 @@ const ownProcess = [
   'stb-bridge/src/virtual-card/**/*.test.ts',
 ];
 
+// *.case.test.ts files are shared suites, run by each implementation's own test file.
+const exclude = ['**/node_modules/**', '**/dist/**', '**/*.case.test.ts'];
+
 // One runner for the whole tree: unit tests beside the code, cross-component tests under test/.
 export default defineConfig({
   test: {
-    // *.case.test.ts files are shared suites, run by each implementation's own test file.
-    exclude: ['**/node_modules/**', '**/dist/**', '**/*.case.test.ts'],
+    exclude,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
@@ -30,7 +32,7 @@ export default defineConfig({
         test: {
           name: 'shared',
           include: ['{disaster,backend,stb-bridge,tv-app,test}/**/*.test.ts'],
-          exclude: ['**/node_modules/**', '**/dist/**', '**/*.case.test.ts', ...ownProcess],
+          exclude: [...exclude, ...ownProcess],
           // Test files share their worker's modules instead of importing their graph afresh: backend +
           // disaster 322 → 214 s (module collection 75 → 15 s). No test mocks modules; fake timers and stubbed
           // env are restored by the files that use them.
